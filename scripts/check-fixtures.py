@@ -1,0 +1,144 @@
+#!/usr/bin/env python3
+"""Check the wire fixtures against spec/handoffrail.yaml.
+
+Validates the spec itself (openapi-spec-validator), then every JSON file in
+Tests/HandoffRailModelsTests/Fixtures against the component schema it documents,
+with format checking (uuid, date-time, uri) and in strict mode: object schemas that
+do not say otherwise are treated as `additionalProperties: false`, so a fixture
+cannot carry a field the spec does not declare. Every fixture file must be listed
+below. Exits non-zero on any failure.
+
+Needs: PyYAML, jsonschema (>= 4.18, with referencing), openapi-spec-validator,
+rfc3339-validator.
+"""
+
+import copy
+import json
+import sys
+from pathlib import Path
+from urllib.parse import urlparse
+
+import yaml
+from jsonschema import Draft202012Validator, FormatChecker
+from openapi_spec_validator import validate as validate_openapi
+from referencing import Registry, Resource
+from referencing.jsonschema import DRAFT202012
+
+ROOT = Path(__file__).resolve().parent.parent
+SPEC_PATH = ROOT / "spec" / "handoffrail.yaml"
+FIXTURES = ROOT / "Tests" / "HandoffRailModelsTests" / "Fixtures"
+SPEC_URI = "urn:handoffrail:spec"
+
+
+def ref(name):
+    return {"$ref": f"{SPEC_URI}#/components/schemas/{name}"}
+
+
+def array_of(name):
+    return {"type": "array", "items": ref(name)}
+
+
+# fixture file -> schema it must satisfy
+EXPECTED = {
+    "packet_full.json": ref("Packet"),
+    "packet_minimal.json": ref("Packet"),
+    "packet_create_request.json": ref("PacketCreate"),
+    "packet_update_request.json": ref("PacketUpdate"),
+    "packet_list.json": ref("PacketList"),
+    "packet_history.json": ref("PacketHistory"),
+    "audit_list.json": ref("AuditList"),
+    "api_key_created.json": ref("ApiKeyCreated"),
+    "api_key_list.json": array_of("ApiKey"),
+    "tenant.json": ref("Tenant"),
+    "hook.json": ref("Webhook"),
+    "hook_deliveries.json": array_of("WebhookDelivery"),
+    "dead_letters.json": array_of("WebhookDelivery"),
+    "schema.json": ref("RegisteredSchema"),
+    "schema_list.json": ref("SchemaList"),
+    "stats.json": ref("Stats"),
+    "system_health.json": ref("SystemHealth"),
+    "batch_create_result.json": ref("BatchCreateResult"),
+    "batch_claim_result.json": ref("BatchClaimResult"),
+    "validation_error.json": ref("HTTPValidationError"),
+    "claim_conflict.json": ref("ClaimConflictError"),
+    "event.json": ref("Event"),
+}
+
+
+def strict(spec):
+    """Copy of the spec where every component object schema with `properties`
+    and no explicit `additionalProperties` rejects undeclared fields."""
+    spec = copy.deepcopy(spec)
+    for schema in spec["components"]["schemas"].values():
+        if "properties" in schema and "additionalProperties" not in schema:
+            schema["additionalProperties"] = False
+    return spec
+
+
+def format_checker():
+    checker = FormatChecker()
+
+    @checker.checks("uri", raises=ValueError)
+    def is_uri(value):
+        if not isinstance(value, str):
+            return True
+        parsed = urlparse(value)
+        if not parsed.scheme or not (parsed.netloc or parsed.path):
+            raise ValueError(f"{value!r} is not an absolute URI")
+        return True
+
+    return checker
+
+
+def main():
+    failures = 0
+    spec = yaml.safe_load(SPEC_PATH.read_text())
+    try:
+        validate_openapi(spec)
+    except Exception as error:  # noqa: BLE001 - report any validator failure
+        print(f"FAIL spec: {error}")
+        return 1
+    print(f"ok   {SPEC_PATH.relative_to(ROOT)} is valid OpenAPI {spec['openapi']}")
+
+    registry = Registry().with_resource(
+        SPEC_URI, Resource.from_contents(strict(spec), default_specification=DRAFT202012)
+    )
+    checker = format_checker()
+
+    present = {path.name for path in FIXTURES.glob("*.json")}
+    for name in sorted(present - EXPECTED.keys()):
+        print(f"FAIL {name}: not mapped to a schema in scripts/check-fixtures.py")
+        failures += 1
+    for name in sorted(EXPECTED.keys() - present):
+        print(f"FAIL {name}: missing from {FIXTURES.relative_to(ROOT)}")
+        failures += 1
+
+    for name in sorted(EXPECTED.keys() & present):
+        try:
+            document = json.loads((FIXTURES / name).read_text())
+        except json.JSONDecodeError as error:
+            print(f"FAIL {name}: invalid JSON: {error}")
+            failures += 1
+            continue
+        schema = EXPECTED[name]
+        validator = Draft202012Validator(schema, registry=registry, format_checker=checker)
+        errors = sorted(validator.iter_errors(document), key=lambda e: list(e.absolute_path))
+        target = schema.get("$ref", schema.get("items", {}).get("$ref", "")).rsplit("/", 1)[-1]
+        if errors:
+            failures += 1
+            print(f"FAIL {name} ({target}):")
+            for error in errors:
+                location = "/".join(str(part) for part in error.absolute_path) or "(root)"
+                print(f"       at {location}: {error.message}")
+        else:
+            print(f"ok   {name} ({target})")
+
+    if failures:
+        print(f"{failures} failure(s)")
+        return 1
+    print(f"all {len(EXPECTED)} fixtures match the spec")
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
