@@ -1,0 +1,155 @@
+/// Translates operations into the `client` output: on `HandoffRailAPIClient`, per operation a
+/// full-fidelity method (typed `Input` → typed `Output`, every documented response) and a
+/// flat method (plain arguments → the success body, documented errors thrown as
+/// `HandoffRailAPIError` with their decoded body).
+package struct ClientTranslator {
+    package init() {}
+
+    package func translate(_ operations: [OperationDefinition]) -> SwiftFile {
+        let routed = operations.filter(\.isGeneratedRoute)
+        var members: [Declaration] = []
+        for operation in routed {
+            members.append(.function(fullFidelity(operation)))
+            members.append(.function(flat(operation)))
+        }
+        return SwiftFile(
+            name: "Client.swift",
+            imports: [ImportDeclaration(module: "Foundation"), ImportDeclaration(module: "HandoffRailModels")],
+            declarations: [
+                .type(errorBody(routed)),
+                .type(TypeDeclaration(access: nil, kind: .extension, name: "HandoffRailAPIClient", members: members)),
+            ])
+    }
+
+    /// Every error payload type the spec documents, as one enum.
+    private func errorBody(_ operations: [OperationDefinition]) -> TypeDeclaration {
+        var members: [Declaration] = []
+        var seen: Set<String> = []
+        for response in operations.flatMap(\.responses) where (response.status ?? 500) >= 400 {
+            guard let payload = response.payloadType, seen.insert(Self.errorCaseName(payload)).inserted else { continue }
+            members.append(.enumCase(EnumCaseDeclaration(name: Self.errorCaseName(payload), associatedValues: [(nil, payload)])))
+        }
+        members.append(.enumCase(EnumCaseDeclaration(doc: ["An error response without a body."], name: "empty")))
+        members.append(.enumCase(EnumCaseDeclaration(
+            doc: ["A body the spec does not document for this status."], name: "undocumented", associatedValues: [(nil, "Data")])))
+        return TypeDeclaration(
+            doc: ["The decoded body of an error response, one case per error schema of the spec."],
+            access: .public, kind: .enum, name: "APIErrorBody", conformances: ["Sendable", "Hashable"], members: members)
+    }
+
+    static func errorCaseName(_ payloadType: String) -> String {
+        payloadType == "String" ? "text" : SwiftNaming.lowerCamel(payloadType)
+    }
+
+    private func fullFidelity(_ operation: OperationDefinition) -> FunctionDeclaration {
+        let namespace = "Operations.\(operation.typeName)"
+        let buildsRequest = !operation.parameters.isEmpty || operation.body != nil
+        var body: [Statement] = [
+            .declaration(isLet: !buildsRequest, name: "request", type: nil, value: .code("ClientRequest(\(namespace).descriptor)")),
+        ]
+        for parameter in operation.parameters {
+            let setter: String
+            switch parameter.location {
+            case .path: setter = "setPathParameter"
+            case .query: setter = "addQueryParameter"
+            case .header: setter = "setHeader"
+            }
+            body.append(.expression("request.\(setter)(\(quoted(parameter.name)), input.\(SwiftNaming.unescaped(parameter.swiftName)))"))
+        }
+        if operation.body != nil {
+            body.append(.expression("try request.setJSONBody(input.body)"))
+        }
+        body.append(.declaration(isLet: true, name: "response", type: nil, value: "try await send(request)"))
+        var cases: [SwitchCase] = []
+        var defaultResponse: ResponseDefinition?
+        for response in operation.responses {
+            guard let status = response.status else {
+                defaultResponse = response
+                continue
+            }
+            let caseName = SwiftNaming.escapeIdentifier(response.caseName)
+            switch response.content {
+            case .none: cases.append(SwitchCase([String(status)], [.return(.code(".\(caseName)"))]))
+            case .json(let type, _, _): cases.append(SwitchCase([String(status)], [.return(.code(".\(caseName)(try response.decodeJSON(\(type.swift).self))"))]))
+            case .text: cases.append(SwitchCase([String(status)], [.return(.code(".\(caseName)(response.text)"))]))
+            }
+        }
+        if let defaultResponse {
+            switch defaultResponse.content {
+            case .none: cases.append(SwitchCase([], [.return(".default(statusCode: response.statusCode)")]))
+            case .json(let type, _, _): cases.append(SwitchCase([], [.return(.code(".default(statusCode: response.statusCode, try response.decodeJSON(\(type.swift).self))"))]))
+            case .text: cases.append(SwitchCase([], [.return(".default(statusCode: response.statusCode, response.text)")]))
+            }
+        } else {
+            cases.append(SwitchCase([], [.return(".undocumented(statusCode: response.statusCode, body: response.body)")]))
+        }
+        body.append(.switch(subject: "response.statusCode", cases: cases))
+        return FunctionDeclaration(
+            doc: operation.doc + ["", "Returns every documented response as a typed `Output`; throws only for transport failures and undecodable bodies."],
+            access: .public, kind: .function(SwiftNaming.lowerCamel(operation.id)),
+            parameters: [FunctionParameter(label: nil, name: "input", type: "\(namespace).Input")],
+            isAsync: true, isThrowing: true, returnType: "\(namespace).Output", body: body)
+    }
+
+    private func flat(_ operation: OperationDefinition) -> FunctionDeclaration {
+        let namespace = "Operations.\(operation.typeName)"
+        var parameters: [FunctionParameter] = []
+        var arguments: [String] = []
+        let pathParameters = operation.parameters.filter { $0.location == .path }
+        let otherParameters = operation.parameters.filter { $0.location != .path }
+        for parameter in pathParameters {
+            let name = SwiftNaming.unescaped(parameter.swiftName)
+            parameters.append(FunctionParameter(label: name, name: name, type: OperationsTranslator.storageType(parameter)))
+            arguments.append("\(name): \(name)")
+        }
+        if let requestBody = operation.body {
+            let type = requestBody.required ? requestBody.type.swift : requestBody.type.swift + "?"
+            parameters.append(FunctionParameter(label: pathParameters.isEmpty ? nil : "body", name: "body", type: type, defaultValue: requestBody.required ? nil : "nil"))
+        }
+        for parameter in otherParameters {
+            let name = SwiftNaming.unescaped(parameter.swiftName)
+            let type = OperationsTranslator.storageType(parameter)
+            let optional = parameter.required ? type : (type.hasSuffix("?") ? type : type + "?")
+            parameters.append(FunctionParameter(label: name, name: name, type: optional, defaultValue: parameter.required ? nil : "nil"))
+            if parameter.required || type.hasSuffix("?") {
+                arguments.append("\(name): \(name)")
+            }
+        }
+        if operation.body != nil { arguments.append("body: body") }
+        // Defaulted optional parameters keep the spec default unless the caller passes a value.
+        let defaulted = otherParameters.filter { !$0.required && !OperationsTranslator.storageType($0).hasSuffix("?") }
+        var body: [Statement] = [.declaration(isLet: defaulted.isEmpty, name: "input", type: nil, value: .code("\(namespace).Input(\(arguments.joined(separator: ", ")))"))]
+        for parameter in defaulted {
+            let name = SwiftNaming.unescaped(parameter.swiftName)
+            body.append(.if(condition: "let \(name)", then: [.expression("input.\(name) = \(name)")], else: nil))
+        }
+        let success = operation.successResponse
+        var cases: [SwitchCase] = []
+        for response in operation.responses {
+            let caseName = SwiftNaming.escapeIdentifier(response.caseName)
+            let isSuccess = response == success
+            let pattern: String
+            switch (response.status, response.payloadType) {
+            case (nil, nil): pattern = ".\(caseName)(let statusCode)"
+            case (nil, _?): pattern = ".\(caseName)(let statusCode, let payload)"
+            case (_?, nil): pattern = ".\(caseName)"
+            case (_?, _?): pattern = ".\(caseName)(let payload)"
+            }
+            let statusExpression = response.status.map(String.init) ?? "statusCode"
+            if isSuccess {
+                cases.append(SwitchCase([pattern], [.return(response.payloadType == nil ? nil : .code("payload"))]))
+            } else {
+                let errorBody = response.payloadType.map { ".\(Self.errorCaseName($0))(payload)" } ?? ".empty"
+                cases.append(SwitchCase([pattern], [.throw("HandoffRailAPIError(operationID: \(quoted(operation.id)), statusCode: \(statusExpression), body: \(errorBody))")]))
+            }
+        }
+        cases.append(SwitchCase([".undocumented(let statusCode, let data)"], [.throw("HandoffRailAPIError(operationID: \(quoted(operation.id)), statusCode: statusCode, body: .undocumented(data))")]))
+        body.append(.switch(subject: "try await \(SwiftNaming.lowerCamel(operation.id))(input)", cases: cases))
+        let returnType = success?.payloadType
+        return FunctionDeclaration(
+            doc: operation.doc + ["", "Returns the success body; any other documented response is thrown as a `HandoffRailAPIError` carrying its decoded body."],
+            attributes: returnType == nil ? [] : ["@discardableResult"],
+            access: .public, kind: .function(SwiftNaming.lowerCamel(operation.id)), parameters: parameters,
+            isAsync: true, isThrowing: true, returnType: returnType, body: body)
+    }
+}

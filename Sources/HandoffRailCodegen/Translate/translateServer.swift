@@ -1,0 +1,121 @@
+/// Translates operations into the `server` output: a Hummingbird route per operation that
+/// reads and validates every input (collecting all issues into one 422 before the handler
+/// runs), calls the `HandoffRailAPI` method and writes the typed output.
+package struct ServerTranslator {
+    let diagnostics: DiagnosticCollector
+
+    package init(diagnostics: DiagnosticCollector) { self.diagnostics = diagnostics }
+
+    package func translate(_ operations: [OperationDefinition]) -> SwiftFile {
+        let routed = operations.filter(\.isGeneratedRoute)
+        var members: [Declaration] = [
+            .property(PropertyDeclaration(doc: ["The implementation the routes call."], access: .public, name: "api", type: "API")),
+            .function(FunctionDeclaration(
+                doc: ["Routes that call `api`."], access: .public, kind: .initializer,
+                parameters: [FunctionParameter(label: "api", name: "api", type: "API")],
+                body: [.expression("self.api = api")])),
+            .function(FunctionDeclaration(
+                doc: [
+                    "Registers one route per generated operation.",
+                    "",
+                    "SSE and WebSocket operations (`x-handoffrail-transport`) are not registered here;",
+                    "their hand-written handlers are added by the server.",
+                ],
+                access: .public, kind: .function("register"), genericParameters: "Methods: RouterMethods<Context>",
+                parameters: [FunctionParameter(label: "on", name: "router", type: "Methods")],
+                body: routed.map { operation in
+                    .expression("router.on(\(quoted(Self.hummingbirdPath(operation.path))), method: .\(operation.method.lowercased())) { request, context in try await self.\(SwiftNaming.lowerCamel(operation.id))(request, context: context) }")
+                })),
+        ]
+        members += routed.compactMap { handler(for: $0).map(Declaration.function) }
+        return SwiftFile(
+            name: "Routes.swift",
+            imports: [
+                ImportDeclaration(module: "Foundation"), ImportDeclaration(module: "HandoffRailModels"),
+                ImportDeclaration(module: "Hummingbird"),
+            ],
+            declarations: [.type(TypeDeclaration(
+                doc: [
+                    "The spec's operations as Hummingbird routes over a `HandoffRailAPI`.",
+                    "",
+                    "```swift",
+                    "let router = Router(context: HandoffRailRequestContext.self)",
+                    "GeneratedRoutes(api: service).register(on: router)",
+                    "```",
+                ],
+                access: .public, kind: .struct, name: "GeneratedRoutes<API: HandoffRailAPI, Context: HandoffRailRequestContextProtocol>",
+                conformances: ["Sendable"], members: members))])
+    }
+
+    /// `/packets/{packet_id}` → `/packets/:packet_id`.
+    static func hummingbirdPath(_ path: String) -> String {
+        path.split(separator: "/", omittingEmptySubsequences: false).map { segment in
+            segment.hasPrefix("{") && segment.hasSuffix("}") ? ":" + segment.dropFirst().dropLast() : String(segment)
+        }.joined(separator: "/")
+    }
+
+    private func handler(for operation: OperationDefinition) -> FunctionDeclaration? {
+        var body: [Statement] = []
+        if operation.requiresAuthentication {
+            body.append(.declaration(isLet: true, name: "caller", type: nil, value: "try context.requireCaller()"))
+        }
+        let readsInputs = !operation.parameters.isEmpty || operation.body != nil
+        body.append(.declaration(isLet: !readsInputs, name: "reader", type: nil, value: "RequestReader(request: request, context: context)"))
+        var arguments: [String] = []
+        for parameter in operation.parameters {
+            let name = SwiftNaming.unescaped(parameter.swiftName)
+            let schema = ValidatorsTranslator.parameterPointer(operationID: operation.id, parameter: parameter)
+            var read = "reader.\(parameter.location.rawValue)(\(quoted(parameter.name)), as: \(parameter.type.swift).self, schema: \(quoted(schema)), required: \(parameter.required))"
+            if !parameter.required, let value = parameter.defaultValue {
+                let models = ModelsTranslator(definitions: [], diagnostics: diagnostics)
+                read = "\(read) ?? \(models.literalForParameter(value, type: parameter.type))"
+            }
+            body.append(.declaration(isLet: true, name: name, type: nil, value: .code(read)))
+            arguments.append(parameter.required ? "\(name): try reader.unwrap(\(name))" : "\(name): \(name)")
+        }
+        if let requestBody = operation.body {
+            guard case .named = requestBody.type else {
+                diagnostics.error("request bodies must reference a component schema", at: operation.pointer.appending("requestBody").description)
+                return nil
+            }
+            body.append(.declaration(isLet: true, name: "body", type: nil, value: .code("try await reader.jsonBody(\(requestBody.type.swift).self, required: \(requestBody.required))")))
+            arguments.append(requestBody.required ? "body: try reader.unwrap(body)" : "body: body")
+        }
+        body.append(.expression("try reader.finish()"))
+        body.append(.declaration(isLet: true, name: "input", type: nil, value: .code("Operations.\(operation.typeName).Input(\(arguments.joined(separator: ", ")))")))
+        let call = "try await api.\(SwiftNaming.lowerCamel(operation.id))(input\(operation.requiresAuthentication ? ", caller: caller" : ""))"
+        var cases: [SwitchCase] = []
+        for response in operation.responses {
+            let caseName = SwiftNaming.escapeIdentifier(response.caseName)
+            let status = response.status.map(String.init) ?? "statusCode"
+            let binding = response.status == nil ? "let statusCode" : nil
+            switch response.content {
+            case .none:
+                cases.append(SwitchCase([".\(caseName)\(binding.map { "(\($0))" } ?? "")"], [.return(.code("ResponseWriter.empty(status: \(status))"))]))
+            case .json:
+                let bindings = [binding, "let payload"].compactMap { $0 }.joined(separator: ", ")
+                cases.append(SwitchCase([".\(caseName)(\(bindings))"], [.return(.code("try ResponseWriter.json(payload, status: \(status))"))]))
+            case .text(let contentType):
+                let bindings = [binding, "let payload"].compactMap { $0 }.joined(separator: ", ")
+                cases.append(SwitchCase([".\(caseName)(\(bindings))"], [.return(.code("ResponseWriter.text(payload, contentType: \(quoted(contentType)), status: \(status))"))]))
+            }
+        }
+        cases.append(SwitchCase([".undocumented(let statusCode, let data)"], [.return("ResponseWriter.raw(data, status: statusCode)")]))
+        body.append(.switch(subject: call, cases: cases))
+        return FunctionDeclaration(
+            doc: operation.doc, access: nil, kind: .function(SwiftNaming.lowerCamel(operation.id)),
+            parameters: [
+                FunctionParameter(label: nil, name: "request", type: "Request"),
+                FunctionParameter(label: "context", name: "context", type: "Context"),
+            ],
+            isAsync: true, isThrowing: true, returnType: "Response", body: body)
+    }
+}
+
+extension ModelsTranslator {
+    /// A parameter default as a Swift literal (parameters have no nested enums to resolve).
+    func literalForParameter(_ value: RawJSON, type: TypeUsage) -> String {
+        if case .named = type, case .string(let text) = value { return ".\(SwiftNaming.lowerCamel(text))" }
+        return literal(value, as: type, at: JSONPointer())
+    }
+}
