@@ -1,0 +1,34 @@
+/// Coding of object members beyond the declared ones, for schemas with `additionalProperties`.
+public enum AdditionalProperties {
+    /// Every member of the decoder's object whose key is not in `declared`.
+    public static func decode<Value: Decodable>(from decoder: any Decoder, declared: [String]) throws -> [String: Value] {
+        let container = try decoder.container(keyedBy: AnyCodingKey.self)
+        var result: [String: Value] = [:]
+        let declaredKeys = Set(declared)
+        for key in container.allKeys where !declaredKeys.contains(key.stringValue) {
+            result[key.stringValue] = try container.decode(Value.self, forKey: key)
+        }
+        return result
+    }
+
+    /// Writes `members` beside the declared ones.
+    public static func encode<Value: Encodable>(_ members: [String: Value], to encoder: any Encoder) throws {
+        var container = encoder.container(keyedBy: AnyCodingKey.self)
+        for (key, value) in members {
+            try container.encode(value, forKey: AnyCodingKey(stringValue: key))
+        }
+    }
+}
+
+/// A coding key for any member name.
+public struct AnyCodingKey: CodingKey, Hashable, Sendable {
+    public var stringValue: String
+    public var intValue: Int?
+
+    public init(stringValue: String) { self.stringValue = stringValue }
+
+    public init(intValue: Int) {
+        self.stringValue = String(intValue)
+        self.intValue = intValue
+    }
+}
