@@ -1,0 +1,28 @@
+import HandoffRailModels
+import Hummingbird
+
+/// A request context that can carry the authenticated caller, set by the authentication
+/// middleware and read by the generated routes.
+public protocol HandoffRailRequestContextProtocol: RequestContext {
+    /// The caller, once authenticated; `nil` before (or for unauthenticated routes).
+    var caller: APICaller? { get set }
+}
+
+extension HandoffRailRequestContextProtocol {
+    /// The caller, or a 401 in the protocol's shape when no valid key was presented.
+    public func requireCaller() throws -> APICaller {
+        guard let caller else { throw APIProblem(status: .unauthorized, detail: "Missing or invalid API key") }
+        return caller
+    }
+}
+
+/// The server's request context.
+public struct HandoffRailRequestContext: HandoffRailRequestContextProtocol {
+    public var coreContext: CoreRequestContextStorage
+    public var caller: APICaller?
+
+    public init(source: Source) {
+        self.coreContext = .init(source: source)
+        self.caller = nil
+    }
+}

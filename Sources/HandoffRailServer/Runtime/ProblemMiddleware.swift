@@ -1,0 +1,16 @@
+import HandoffRailModels
+import Hummingbird
+
+/// Answers `APIErrorConvertible` errors in the protocol's error shape, so every error
+/// response is JSON with a `detail`.
+public struct ProblemMiddleware<Context: RequestContext>: RouterMiddleware {
+    public init() {}
+
+    public func handle(_ request: Request, context: Context, next: (Request, Context) async throws -> Response) async throws -> Response {
+        do {
+            return try await next(request, context)
+        } catch let error as any APIErrorConvertible {
+            throw APIProblem(status: .init(code: error.statusCode), detail: error.detail)
+        }
+    }
+}

@@ -1,0 +1,31 @@
+import Foundation
+import HandoffRailModels
+import Hummingbird
+
+/// Turns a generated `Output` case into a Hummingbird response.
+public enum ResponseWriter {
+    /// A JSON response.
+    public static func json(_ payload: some Encodable, status: Int) throws -> Response {
+        let data = try JSONEncoder().encode(payload)
+        var headers = HTTPFields()
+        headers[.contentType] = "application/json"
+        return Response(status: .init(code: status), headers: headers, body: .init(byteBuffer: ByteBuffer(bytes: data)))
+    }
+
+    /// A text response (`text/plain`, `application/yaml`, …).
+    public static func text(_ payload: String, contentType: String, status: Int) -> Response {
+        var headers = HTTPFields()
+        headers[.contentType] = contentType
+        return Response(status: .init(code: status), headers: headers, body: .init(byteBuffer: ByteBuffer(string: payload)))
+    }
+
+    /// A response without a body (204).
+    public static func empty(status: Int) -> Response {
+        Response(status: .init(code: status))
+    }
+
+    /// A response with an opaque body.
+    public static func raw(_ data: Data, status: Int) -> Response {
+        Response(status: .init(code: status), body: .init(byteBuffer: ByteBuffer(bytes: data)))
+    }
+}
