@@ -1,0 +1,28 @@
+#!/usr/bin/env bash
+# The whole test suite (README's second command; .ci/run calls it).
+#  1. spec + fixtures are checked with Python's openapi-spec-validator and jsonschema (venv);
+#  2. the client SDK product is built alone, in its own scratch directory, as a consumer
+#     would: it must compile no SwiftNIO, Hummingbird, GRDB or PostgresNIO module;
+#  3. everything is built and every Swift test runs (JSON Schema suite results printed);
+#  4. the build plugin must regenerate code when the spec changes.
+set -euo pipefail
+cd "$(dirname "$0")/.."
+root=$(pwd)
+
+step() { printf '\n==> %s\n' "$*"; }
+
+step "Spec and fixtures (Python validators)"
+if [ ! -x .venv/bin/python ]; then python3 -m venv .venv; fi
+.venv/bin/pip install --quiet --disable-pip-version-check "openapi-spec-validator>=0.7" "jsonschema>=4.20" "pyyaml>=6"
+.venv/bin/python scripts/check-fixtures.py
+
+step "Client SDK product alone (consumer build)"
+scripts/check-client-build.sh
+
+step "Build and run all tests"
+swift build --build-tests
+swift test --skip-build 2>&1 | tee .build/test-output.txt
+grep -E "^(draft|JSON Schema suite)" .build/test-output.txt || true
+
+step "Build plugin regenerates on spec change"
+scripts/check-plugin-rebuild.sh
