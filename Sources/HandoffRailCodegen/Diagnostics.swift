@@ -5,13 +5,18 @@
 /// the spec (`#/paths/~1api~1v1~1packets/post/requestBody`) so the author can jump there.
 package struct Diagnostic: Sendable, Hashable, CustomStringConvertible {
     /// How serious a diagnostic is.
-    package enum Severity: String, Sendable, Hashable, Comparable {
+    package enum Severity: Int, Sendable, Hashable, Comparable {
         case note, warning, error
 
-        package static func < (lhs: Self, rhs: Self) -> Bool {
-            let order: [Severity] = [.note, .warning, .error]
-            return order.firstIndex(of: lhs)! < order.firstIndex(of: rhs)!
+        package var name: String {
+            switch self {
+            case .note: return "note"
+            case .warning: return "warning"
+            case .error: return "error"
+            }
         }
+
+        package static func < (lhs: Self, rhs: Self) -> Bool { lhs.rawValue < rhs.rawValue }
     }
 
     package var severity: Severity
@@ -27,7 +32,7 @@ package struct Diagnostic: Sendable, Hashable, CustomStringConvertible {
 
     package var description: String {
         let place = location.map { " [\($0)]" } ?? ""
-        return "\(severity.rawValue): \(message)\(place)"
+        return "\(severity.name): \(message)\(place)"
     }
 }
 
@@ -35,7 +40,7 @@ package struct Diagnostic: Sendable, Hashable, CustomStringConvertible {
 package final class DiagnosticCollector: @unchecked Sendable {
     // The generator runs single-threaded; the lock only keeps the type honest about `Sendable`.
     private var storage: [Diagnostic] = []
-    private let lock = NSLockShim()
+    private let lock = Lock()
 
     package init() {}
 

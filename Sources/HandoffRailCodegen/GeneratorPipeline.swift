@@ -37,10 +37,11 @@ package struct GeneratorPipeline: Sendable {
     func translate(_ spec: ParsedSpec, modes: [GeneratorMode], diagnostics: DiagnosticCollector) -> [SwiftFile] {
         SpecLinter(spec: spec, diagnostics: diagnostics).lint()
         let schemas = SchemaTranslator(
-            document: spec.document, diagnostics: diagnostics,
+            document: spec.document, raw: spec.raw, diagnostics: diagnostics,
             patchBodies: OperationCollector.patchBodySchemas(in: spec.document))
         let definitions = schemas.translateComponents()
         let operations = OperationCollector(spec: spec, schemas: schemas, diagnostics: diagnostics).collect()
+        OperationChecker(definitions: definitions, diagnostics: diagnostics).check(operations)
         let models = ModelsTranslator(definitions: definitions, diagnostics: diagnostics)
         var files: [SwiftFile] = []
         for mode in GeneratorMode.allCases where modes.contains(mode) {
@@ -48,7 +49,7 @@ package struct GeneratorPipeline: Sendable {
             case .models: files.append(models.translate(definitions))
             case .validators: files.append(ValidatorsTranslator(spec: spec).translate(definitions: definitions, operations: operations))
             case .operations: files += OperationsTranslator(models: models).translate(operations)
-            case .server: files.append(ServerTranslator(diagnostics: diagnostics).translate(operations))
+            case .server: files.append(ServerTranslator(models: models, diagnostics: diagnostics).translate(operations))
             case .client: files.append(ClientTranslator().translate(operations))
             case .tools: files.append(ToolsTranslator(builder: ToolSchemaBuilder(spec: spec, diagnostics: diagnostics)).translate(operations))
             }

@@ -104,7 +104,7 @@ package struct SwiftRenderer: Sendable {
         var text: String
         switch parameter.label {
         case nil: text = "_ \(parameter.name)"
-        case parameter.name?: text = parameter.name
+        case let label? where label == parameter.name || "`\(label)`" == parameter.name: text = parameter.name
         case let label?: text = "\(label) \(parameter.name)"
         }
         text += ": \(parameter.type)"

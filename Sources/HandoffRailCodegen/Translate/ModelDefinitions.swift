@@ -52,10 +52,11 @@ package struct FieldDefinition: Sendable, Hashable {
         case patch
     }
 
+    /// In a PATCH body a left-out member means "unchanged", so defaults never apply there.
     package func storage(inPatchBody: Bool) -> Storage {
         if inPatchBody && !required && nullable { return .patch }
         if required && !nullable { return .plain }
-        if !nullable && defaultValue != nil && defaultValue != .null { return .plain }
+        if !inPatchBody && !nullable && defaultValue != nil && defaultValue != .null { return .plain }
         return .optional(encodesNull: nullable)
     }
 }

@@ -62,6 +62,9 @@ package struct OperationCollector {
         }
         let extensions = operation.vendorExtensions
         let transport = extensions["x-handoffrail-transport"]?.value as? String
+        if extensions["x-handoffrail-transport"] != nil && transport == nil {
+            diagnostics.error("x-handoffrail-transport must be the string 'sse' or 'websocket'", at: pointer.appending("x-handoffrail-transport").description)
+        }
         if let transport, transport != "sse", transport != "websocket" {
             diagnostics.error("x-handoffrail-transport must be 'sse' or 'websocket'", at: pointer.appending("x-handoffrail-transport").description)
         }
@@ -82,6 +85,7 @@ package struct OperationCollector {
                 parameters.append(parameter)
             }
         }
+        checkPathTemplate(path, parameters: parameters, pointer: pointer)
         let names = parameters.map(\.swiftName) + (operation.requestBody == nil ? [] : ["body"])
         if Set(names).count != names.count {
             diagnostics.error("two inputs of '\(id)' map to the same Swift name", at: pointer.description)
@@ -94,8 +98,14 @@ package struct OperationCollector {
                 responses.append(response)
             }
         }
-        if !responses.contains(where: { ($0.status ?? 0) / 100 == 2 }) && transport == nil {
+        let successes = responses.filter { ($0.status ?? 0) / 100 == 2 }
+        if successes.isEmpty && transport == nil {
             diagnostics.error("operation '\(id)' documents no 2xx response", at: pointer.appending("responses").description)
+        } else if successes.count > 1 {
+            diagnostics.error("operation '\(id)' documents \(successes.count) success responses; the generated flat client returns one success body, so document exactly one 2xx", at: pointer.appending("responses").description)
+        }
+        if let redirect = responses.first(where: { ($0.status ?? 0) / 100 == 3 }), let status = redirect.status {
+            diagnostics.error("redirect responses (\(status)) are not supported", at: pointer.appending("responses", String(status)).description)
         }
         if requiresAuthentication {
             for status in [401, 403] where !responses.contains(where: { $0.status == status }) {
@@ -131,6 +141,17 @@ package struct OperationCollector {
             rawPointer = JSONPointer(["components", "parameters", name])
         case .b(let inline):
             parameter = inline
+        }
+        let rawParameter = spec.raw.value(at: rawPointer)
+        let defaultStyle = parameter.context.inQuery ? "form" : "simple"
+        if let style = rawParameter?["style"]?.stringValue, style != defaultStyle {
+            diagnostics.error("parameter style '\(style)' is not supported; '\(parameter.name)' must use the default style '\(defaultStyle)'", at: rawPointer.appending("style").description)
+        }
+        if case .bool(let explode)? = rawParameter?["explode"], explode != parameter.context.inQuery {
+            diagnostics.error("a non-default 'explode' is not supported", at: rawPointer.appending("explode").description)
+        }
+        if case .bool(true)? = rawParameter?["allowReserved"] {
+            diagnostics.error("'allowReserved' is not supported", at: rawPointer.appending("allowReserved").description)
         }
         let location: ParameterDefinition.Location
         switch parameter.context {
@@ -210,6 +231,9 @@ package struct OperationCollector {
         if case .a(let reference) = either, let name = reference.name {
             rawPointer = JSONPointer(["components", "responses", name])
         }
+        if !(response.headers?.isEmpty ?? true) {
+            diagnostics.warning("response headers are documented only: generated outputs do not carry them (clients read them from the transport response)", at: rawPointer.appending("headers").description)
+        }
         let code: Int?
         switch status.value {
         case .default: code = nil
@@ -239,6 +263,10 @@ package struct OperationCollector {
                 }
                 var schemaName: String?
                 if case .reference(let reference, _) = schema.value { schemaName = reference.name }
+                if type.needsWireWrapper {
+                    diagnostics.error("a response body that is a bare uuid/date-time (or a collection of them) is not supported; wrap it in a component object", at: schemaPointer.description)
+                    return nil
+                }
                 content = .json(type, schemaName: schemaName, rawSchema: spec.raw.value(at: schemaPointer) ?? .object([]))
             } else if typeName.hasPrefix("text/") || typeName == "application/yaml" {
                 content = .text(contentType: typeName)
@@ -263,6 +291,22 @@ package struct OperationCollector {
             identity = items.compactMap(\.stringValue)
         }
         return ToolExtension(name: name, description: description, identity: identity)
+    }
+
+    /// Every `{name}` of the path must be a whole segment and a declared path parameter, and back.
+    private func checkPathTemplate(_ path: String, parameters: [ParameterDefinition], pointer: JSONPointer) {
+        var variables: [String] = []
+        for segment in path.split(separator: "/") where segment.contains("{") || segment.contains("}") {
+            guard segment.hasPrefix("{"), segment.hasSuffix("}"), segment.dropFirst().dropLast().allSatisfy({ $0 != "{" && $0 != "}" }) else {
+                diagnostics.error("path segment '\(segment)' must be a whole '{name}' template", at: pointer.description)
+                continue
+            }
+            variables.append(String(segment.dropFirst().dropLast()))
+        }
+        let declared = parameters.filter { $0.location == .path }.map(\.name)
+        if Set(variables) != Set(declared) {
+            diagnostics.error("path template variables \(variables.sorted()) do not match the path parameters \(declared.sorted())", at: pointer.appending("parameters").description)
+        }
     }
 
     /// The Output case name of a status code.

@@ -6,12 +6,26 @@ import OpenAPIKit
 /// the schema's location, never a silent approximation.
 package struct SchemaTranslator {
     let document: OpenAPI.Document
+    /// The raw spec, for keywords OpenAPIKit folds away (several types) or models cannot hold.
+    let raw: RawJSON
     let diagnostics: DiagnosticCollector
     /// Names of component schemas used directly as PATCH request bodies.
     let patchBodies: Set<String>
 
-    package init(document: OpenAPI.Document, diagnostics: DiagnosticCollector, patchBodies: Set<String>) {
+    /// Keywords that make an object accept members a generated struct would silently drop.
+    static let unrepresentableObjectKeywords = [
+        "patternProperties", "unevaluatedProperties", "dependentSchemas", "if", "then", "else", "not",
+    ]
+
+    /// Names a nested type must not take: Swift's own, and those every generated file uses.
+    static let reservedTypeNames: Set<String> = [
+        "Type", "Self", "Protocol", "Any", "String", "Int", "Double", "Bool", "Date", "UUID", "Data", "URL",
+        "JSONValue", "Array", "Dictionary", "Optional", "Set", "CodingKeys", "Error", "Decoder", "Encoder",
+    ]
+
+    package init(document: OpenAPI.Document, raw: RawJSON, diagnostics: DiagnosticCollector, patchBodies: Set<String>) {
         self.document = document
+        self.raw = raw
         self.diagnostics = diagnostics
         self.patchBodies = patchBodies
     }
@@ -46,17 +60,28 @@ package struct SchemaTranslator {
             return translateUnion(name: name, doc: doc, alternatives: nonNullAlternatives(alternatives), pointer: pointer)
         default:
             guard let type = resolveStandalone(schema, ownerName: name, pointer: pointer) else { return nil }
+            if type.needsWireWrapper {
+                diagnostics.error("a component that is a bare uuid/date-time (or a collection of them) is not supported; use the format inline where it is needed", at: pointer.description)
+                return nil
+            }
             return .alias(AliasDefinition(name: name, doc: doc, pointer: pointer, type: type))
         }
     }
 
     private func translateStruct(name: String, doc: [String], object: JSONSchema.ObjectContext, pointer: JSONPointer) -> StructDefinition {
+        for keyword in Self.unrepresentableObjectKeywords where raw.value(at: pointer)?[keyword] != nil {
+            diagnostics.error("'\(keyword)' on an object with properties is not supported: the generated struct would drop what it admits", at: pointer.appending(keyword).description)
+        }
         var nested: [ModelDefinition] = []
         var fields: [FieldDefinition] = []
         var usedNames: Set<String> = []
         for (wireName, property) in object.properties {
             let propertyPointer = pointer.appending("properties", wireName)
             let swiftName = SwiftNaming.lowerCamel(wireName)
+            if ["self", "Self", "Type", "Protocol", "additionalProperties"].contains(SwiftNaming.unescaped(swiftName)) {
+                diagnostics.error("property '\(wireName)' cannot be a Swift member name ('\(SwiftNaming.unescaped(swiftName))' is reserved)", at: propertyPointer.description)
+                continue
+            }
             guard usedNames.insert(swiftName).inserted else {
                 diagnostics.error("properties '\(wireName)' and another map to the same Swift name '\(swiftName)'", at: propertyPointer.description)
                 continue
@@ -147,6 +172,10 @@ package struct SchemaTranslator {
     func resolve(
         _ schema: JSONSchema, ownerName: String, propertyName: String?, pointer: JSONPointer, nested: inout [ModelDefinition]
     ) -> TypeUsage? {
+        if case .array(let types)? = raw.value(at: pointer)?["type"], types.filter({ $0 != .string("null") }).count > 1 {
+            diagnostics.error("a schema with several types is not supported; use oneOf with one type per alternative", at: pointer.appending("type").description)
+            return nil
+        }
         switch schema.value {
         case .reference(let reference, _):
             guard let name = reference.name, document.components.schemas[.init(stringLiteral: name)] != nil,
@@ -219,6 +248,10 @@ package struct SchemaTranslator {
             return nil
         }
         let localName = SwiftNaming.upperCamel(propertyName)
+        if Self.reservedTypeNames.contains(localName) || document.components.schemas[.init(stringLiteral: localName)] != nil {
+            diagnostics.error("property '\(propertyName)' would nest a type named '\(localName)', which hides another type; make the schema a component with its own name", at: pointer.description)
+            return nil
+        }
         guard let definition = translateNamed(schema, name: localName, pointer: pointer) else { return nil }
         nested.append(definition)
         return .named("\(ownerName).\(localName)")

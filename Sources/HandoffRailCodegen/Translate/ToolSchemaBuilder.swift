@@ -37,6 +37,10 @@ package struct ToolSchemaBuilder {
         }
         if let body = operation.body {
             guard let schema = inline(body.rawSchema, at: operation.pointer.appending("requestBody"), visiting: []) else { return nil }
+            guard schema["properties"] != nil else {
+                diagnostics.error("a tool's request body must be an object with properties (they become the tool's arguments)", at: operation.pointer.appending("requestBody").description)
+                return nil
+            }
             for (name, value) in schema["properties"]?.members ?? [] {
                 if properties.contains(where: { $0.key == name }) {
                     diagnostics.error("tool input '\(name)' is both a parameter and a body property", at: pointer.description)

@@ -37,6 +37,11 @@ package struct ClientTranslator {
             access: .public, kind: .enum, name: "APIErrorBody", conformances: ["Sendable", "Hashable"], members: members)
     }
 
+    /// An optional parameter whose `Input` member holds the spec default rather than `nil`.
+    static func hasSpecDefault(_ parameter: ParameterDefinition) -> Bool {
+        !parameter.required && parameter.defaultValue != nil
+    }
+
     static func errorCaseName(_ payloadType: String) -> String {
         payloadType == "String" ? "text" : SwiftNaming.lowerCamel(payloadType)
     }
@@ -98,30 +103,29 @@ package struct ClientTranslator {
         let pathParameters = operation.parameters.filter { $0.location == .path }
         let otherParameters = operation.parameters.filter { $0.location != .path }
         for parameter in pathParameters {
-            let name = SwiftNaming.unescaped(parameter.swiftName)
-            parameters.append(FunctionParameter(label: name, name: name, type: OperationsTranslator.storageType(parameter)))
-            arguments.append("\(name): \(name)")
+            let label = SwiftNaming.unescaped(parameter.swiftName)
+            parameters.append(FunctionParameter(label: label, name: parameter.swiftName, type: OperationsTranslator.storageType(parameter)))
+            arguments.append("\(label): \(parameter.swiftName)")
         }
         if let requestBody = operation.body {
             let type = requestBody.required ? requestBody.type.swift : requestBody.type.swift + "?"
             parameters.append(FunctionParameter(label: pathParameters.isEmpty ? nil : "body", name: "body", type: type, defaultValue: requestBody.required ? nil : "nil"))
         }
         for parameter in otherParameters {
-            let name = SwiftNaming.unescaped(parameter.swiftName)
-            let type = OperationsTranslator.storageType(parameter)
-            let optional = parameter.required ? type : (type.hasSuffix("?") ? type : type + "?")
-            parameters.append(FunctionParameter(label: name, name: name, type: optional, defaultValue: parameter.required ? nil : "nil"))
-            if parameter.required || type.hasSuffix("?") {
-                arguments.append("\(name): \(name)")
+            let label = SwiftNaming.unescaped(parameter.swiftName)
+            let type = parameter.required ? parameter.type.swift : parameter.type.swift + "?"
+            parameters.append(FunctionParameter(label: label, name: parameter.swiftName, type: type, defaultValue: parameter.required ? nil : "nil"))
+            if !Self.hasSpecDefault(parameter) {
+                arguments.append("\(label): \(parameter.swiftName)")
             }
         }
         if operation.body != nil { arguments.append("body: body") }
         // Defaulted optional parameters keep the spec default unless the caller passes a value.
-        let defaulted = otherParameters.filter { !$0.required && !OperationsTranslator.storageType($0).hasSuffix("?") }
+        let defaulted = otherParameters.filter(Self.hasSpecDefault)
         var body: [Statement] = [.declaration(isLet: defaulted.isEmpty, name: "input", type: nil, value: .code("\(namespace).Input(\(arguments.joined(separator: ", ")))"))]
         for parameter in defaulted {
-            let name = SwiftNaming.unescaped(parameter.swiftName)
-            body.append(.if(condition: "let \(name)", then: [.expression("input.\(name) = \(name)")], else: nil))
+            let label = SwiftNaming.unescaped(parameter.swiftName)
+            body.append(.if(condition: "let \(parameter.swiftName)", then: [.expression("input.\(label) = \(parameter.swiftName)")], else: nil))
         }
         let success = operation.successResponse
         var cases: [SwitchCase] = []

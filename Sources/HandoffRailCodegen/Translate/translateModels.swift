@@ -2,6 +2,8 @@
 package struct ModelsTranslator {
     /// Component names that are string enums (defaults of those types are written as `.case`).
     let enumNames: Set<String>
+    /// Values of each string enum, to check defaults against.
+    let enumValues: [String: [String]]
     let diagnostics: DiagnosticCollector
 
     /// The catch-all case of generated enums, holding a value the spec does not list.
@@ -9,15 +11,19 @@ package struct ModelsTranslator {
 
     package init(definitions: [ModelDefinition], diagnostics: DiagnosticCollector) {
         var names: Set<String> = []
+        var values: [String: [String]] = [:]
         func collect(_ definition: ModelDefinition, prefix: String) {
             switch definition {
-            case .stringEnum(let e): names.insert(prefix + e.name)
+            case .stringEnum(let e):
+                names.insert(prefix + e.name)
+                values[prefix + e.name] = e.values
             case .structure(let s): s.nested.forEach { collect($0, prefix: prefix + s.name + ".") }
             default: break
             }
         }
         definitions.forEach { collect($0, prefix: "") }
         self.enumNames = names
+        self.enumValues = values
         self.diagnostics = diagnostics
     }
 
@@ -75,7 +81,7 @@ package struct ModelsTranslator {
         var parameters: [FunctionParameter] = []
         var body: [Statement] = []
         for field in definition.fields {
-            let name = SwiftNaming.unescaped(field.swiftName)
+            let label = SwiftNaming.unescaped(field.swiftName)
             var defaultValue: String?
             switch field.storage(inPatchBody: definition.isPatchBody) {
             case .plain:
@@ -85,8 +91,8 @@ package struct ModelsTranslator {
             case .optional: defaultValue = "nil"
             case .patch: defaultValue = ".absent"
             }
-            parameters.append(FunctionParameter(label: name, name: name, type: storageType(field, in: definition), defaultValue: defaultValue))
-            body.append(.expression("self.\(name) = \(name)"))
+            parameters.append(FunctionParameter(label: label, name: field.swiftName, type: storageType(field, in: definition), defaultValue: defaultValue))
+            body.append(.expression("self.\(label) = \(field.swiftName)"))
         }
         if let additional = definition.additionalProperties {
             parameters.append(FunctionParameter(label: "additionalProperties", name: "additionalProperties", type: "[String: \(additional.swift)]", defaultValue: "[:]"))
@@ -252,6 +258,10 @@ package struct ModelsTranslator {
     func literal(_ value: RawJSON, as type: TypeUsage, at pointer: JSONPointer) -> String {
         switch (value, type) {
         case (.string(let text), .named(let name)) where enumNames.contains(name):
+            guard let values = enumValues[name], values.contains(text) else {
+                diagnostics.error("the default '\(text)' is not one of the enum's values", at: pointer.appending("default").description)
+                return "nil"
+            }
             return ".\(SwiftNaming.lowerCamel(text))"
         case (.string(let text), .string):
             return quoted(text)

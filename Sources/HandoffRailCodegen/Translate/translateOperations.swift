@@ -48,7 +48,7 @@ package struct OperationsTranslator {
 
     /// The Swift type a parameter is stored as in `Input`.
     static func storageType(_ parameter: ParameterDefinition) -> String {
-        parameter.required || parameter.defaultValue != nil ? parameter.type.swift : parameter.type.swift + "?"
+        parameter.required || ClientTranslator.hasSpecDefault(parameter) ? parameter.type.swift : parameter.type.swift + "?"
     }
 
     private func input(for operation: OperationDefinition) -> TypeDeclaration {
@@ -60,15 +60,15 @@ package struct OperationsTranslator {
             var doc = parameter.doc
             doc.append("- \(parameter.location.rawValue.capitalized) parameter `\(parameter.name)`.")
             members.append(.property(PropertyDeclaration(doc: doc, access: .public, isLet: false, name: parameter.swiftName, type: type)))
-            let name = SwiftNaming.unescaped(parameter.swiftName)
+            let label = SwiftNaming.unescaped(parameter.swiftName)
             var defaultValue: String?
             if let value = parameter.defaultValue, !parameter.required {
                 defaultValue = models.literal(value, as: parameter.type, at: parameter.pointer.appending("schema"))
             } else if !parameter.required {
                 defaultValue = "nil"
             }
-            parameters.append(FunctionParameter(label: name, name: name, type: type, defaultValue: defaultValue))
-            body.append(.expression("self.\(name) = \(name)"))
+            parameters.append(FunctionParameter(label: label, name: parameter.swiftName, type: type, defaultValue: defaultValue))
+            body.append(.expression("self.\(label) = \(parameter.swiftName)"))
         }
         if let requestBody = operation.body {
             let type = requestBody.required ? requestBody.type.swift : requestBody.type.swift + "?"

@@ -2,9 +2,13 @@
 /// reads and validates every input (collecting all issues into one 422 before the handler
 /// runs), calls the `HandoffRailAPI` method and writes the typed output.
 package struct ServerTranslator {
+    let models: ModelsTranslator
     let diagnostics: DiagnosticCollector
 
-    package init(diagnostics: DiagnosticCollector) { self.diagnostics = diagnostics }
+    package init(models: ModelsTranslator, diagnostics: DiagnosticCollector) {
+        self.models = models
+        self.diagnostics = diagnostics
+    }
 
     package func translate(_ operations: [OperationDefinition]) -> SwiftFile {
         let routed = operations.filter(\.isGeneratedRoute)
@@ -57,33 +61,29 @@ package struct ServerTranslator {
     private func handler(for operation: OperationDefinition) -> FunctionDeclaration? {
         var body: [Statement] = []
         if operation.requiresAuthentication {
-            body.append(.declaration(isLet: true, name: "caller", type: nil, value: "try context.requireCaller()"))
+            body.append(.declaration(isLet: true, name: "authenticatedCaller", type: nil, value: "try context.requireCaller()"))
         }
         let readsInputs = !operation.parameters.isEmpty || operation.body != nil
-        body.append(.declaration(isLet: !readsInputs, name: "reader", type: nil, value: "RequestReader(request: request, context: context)"))
+        body.append(.declaration(isLet: !readsInputs, name: "requestReader", type: nil, value: "RequestReader(request: request, context: context)"))
         var arguments: [String] = []
         for parameter in operation.parameters {
-            let name = SwiftNaming.unescaped(parameter.swiftName)
+            let label = SwiftNaming.unescaped(parameter.swiftName)
+            let local = parameter.swiftName
             let schema = ValidatorsTranslator.parameterPointer(operationID: operation.id, parameter: parameter)
-            var read = "reader.\(parameter.location.rawValue)(\(quoted(parameter.name)), as: \(parameter.type.swift).self, schema: \(quoted(schema)), required: \(parameter.required))"
+            var read = "requestReader.\(parameter.location.rawValue)(\(quoted(parameter.name)), as: \(parameter.type.swift).self, schema: \(quoted(schema)), required: \(parameter.required))"
             if !parameter.required, let value = parameter.defaultValue {
-                let models = ModelsTranslator(definitions: [], diagnostics: diagnostics)
-                read = "\(read) ?? \(models.literalForParameter(value, type: parameter.type))"
+                read = "\(read) ?? \(models.literal(value, as: parameter.type, at: parameter.pointer.appending("schema")))"
             }
-            body.append(.declaration(isLet: true, name: name, type: nil, value: .code(read)))
-            arguments.append(parameter.required ? "\(name): try reader.unwrap(\(name))" : "\(name): \(name)")
+            body.append(.declaration(isLet: true, name: local, type: nil, value: .code(read)))
+            arguments.append(parameter.required ? "\(label): try requestReader.unwrap(\(local))" : "\(label): \(local)")
         }
         if let requestBody = operation.body {
-            guard case .named = requestBody.type else {
-                diagnostics.error("request bodies must reference a component schema", at: operation.pointer.appending("requestBody").description)
-                return nil
-            }
-            body.append(.declaration(isLet: true, name: "body", type: nil, value: .code("try await reader.jsonBody(\(requestBody.type.swift).self, required: \(requestBody.required))")))
-            arguments.append(requestBody.required ? "body: try reader.unwrap(body)" : "body: body")
+            body.append(.declaration(isLet: true, name: "requestBody", type: nil, value: .code("try await requestReader.jsonBody(\(requestBody.type.swift).self, required: \(requestBody.required))")))
+            arguments.append(requestBody.required ? "body: try requestReader.unwrap(requestBody)" : "body: requestBody")
         }
-        body.append(.expression("try reader.finish()"))
-        body.append(.declaration(isLet: true, name: "input", type: nil, value: .code("Operations.\(operation.typeName).Input(\(arguments.joined(separator: ", ")))")))
-        let call = "try await api.\(SwiftNaming.lowerCamel(operation.id))(input\(operation.requiresAuthentication ? ", caller: caller" : ""))"
+        body.append(.expression("try requestReader.finish()"))
+        body.append(.declaration(isLet: true, name: "operationInput", type: nil, value: .code("Operations.\(operation.typeName).Input(\(arguments.joined(separator: ", ")))")))
+        let call = "try await self.api.\(SwiftNaming.lowerCamel(operation.id))(operationInput\(operation.requiresAuthentication ? ", caller: authenticatedCaller" : ""))"
         var cases: [SwitchCase] = []
         for response in operation.responses {
             let caseName = SwiftNaming.escapeIdentifier(response.caseName)
@@ -112,10 +112,3 @@ package struct ServerTranslator {
     }
 }
 
-extension ModelsTranslator {
-    /// A parameter default as a Swift literal (parameters have no nested enums to resolve).
-    func literalForParameter(_ value: RawJSON, type: TypeUsage) -> String {
-        if case .named = type, case .string(let text) = value { return ".\(SwiftNaming.lowerCamel(text))" }
-        return literal(value, as: type, at: JSONPointer())
-    }
-}

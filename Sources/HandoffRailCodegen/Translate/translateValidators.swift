@@ -1,7 +1,6 @@
 /// Translates the spec's schemas into the `validators` output: one JSON Schema 2020-12
-/// document holding every component schema under `$defs` and every operation parameter
-/// schema under `x-handoffrail-parameters`, compiled once by the runtime engine, plus a
-/// `validate(_:)` per component type.
+/// document holding every component schema and every operation parameter schema under
+/// `$defs`, compiled once by the runtime engine, plus a `validate(_:)` per component type.
 package struct ValidatorsTranslator {
     let spec: ParsedSpec
 

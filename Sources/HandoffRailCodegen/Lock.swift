@@ -1,7 +1,7 @@
 import Foundation
 
-/// `NSLock` with a scoped `withLock`, so the generator needs no other concurrency dependency.
-struct NSLockShim: Sendable {
+/// An `NSLock` lent through a scoped `withLock`.
+struct Lock: Sendable {
     private let lock = NSLock()
 
     func withLock<T>(_ body: () throws -> T) rethrows -> T {
