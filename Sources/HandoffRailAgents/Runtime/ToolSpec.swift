@@ -12,6 +12,7 @@ public struct ToolSpec: Sendable, Hashable {
     public var description: String
     /// The spec operation it performs.
     public var operationID: String
+    /// `GET`, `POST`, …
     public var method: String
     /// The path template.
     public var path: String
@@ -24,6 +25,7 @@ public struct ToolSpec: Sendable, Hashable {
     /// JSON Schema of the result.
     public var outputSchema: JSONValue
 
+    /// A tool; generated code creates one per `x-handoffrail-tool` operation.
     public init(
         name: String, description: String, operationID: String, method: String, path: String,
         bindings: [String: ToolBinding], identityFields: [String], inputSchema: JSONValue, outputSchema: JSONValue

@@ -4,9 +4,11 @@ import HandoffRailModels
 /// Builds a `TransportRequest` for one operation: fills path templates, appends query
 /// parameters, sets headers and the JSON body. Used by the generated client.
 public struct ClientRequest: Sendable {
+    /// The request built so far.
     public private(set) var request: TransportRequest
     private var pathTemplate: String
 
+    /// Starts a request for the operation `descriptor` describes.
     public init(_ descriptor: OperationDescriptor) {
         self.pathTemplate = descriptor.path
         self.request = TransportRequest(method: descriptor.method, path: descriptor.path, operationID: descriptor.id)

@@ -12,6 +12,7 @@ public struct HandoffRailAPIClient: Sendable {
     /// Where requests go.
     public var transport: any HandoffRailTransport
 
+    /// A client sending through `transport`.
     public init(transport: any HandoffRailTransport) {
         self.transport = transport
     }
@@ -29,10 +30,12 @@ public struct HandoffRailAPIClient: Sendable {
 public struct HandoffRailAPIError: Error, Sendable, Hashable, CustomStringConvertible {
     /// The spec operation that failed.
     public var operationID: String
+    /// The HTTP status.
     public var statusCode: Int
     /// The decoded error body.
     public var body: APIErrorBody
 
+    /// An error of `operationID` with its decoded body.
     public init(operationID: String, statusCode: Int, body: APIErrorBody) {
         self.operationID = operationID
         self.statusCode = statusCode

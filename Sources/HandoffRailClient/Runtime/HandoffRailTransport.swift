@@ -10,10 +10,12 @@ public struct TransportRequest: Sendable, Hashable {
     public var query: [URLQueryItem]
     /// Header fields; names as the spec writes them.
     public var headers: [String: String]
+    /// The encoded body, if any.
     public var body: Data?
     /// The spec operation this request performs.
     public var operationID: String
 
+    /// A request for `operationID`.
     public init(method: String, path: String, query: [URLQueryItem] = [], headers: [String: String] = [:], body: Data? = nil, operationID: String) {
         self.method = method
         self.path = path
@@ -26,11 +28,14 @@ public struct TransportRequest: Sendable, Hashable {
 
 /// An HTTP response as the client receives it.
 public struct TransportResponse: Sendable, Hashable {
+    /// The HTTP status.
     public var statusCode: Int
     /// Header fields with lowercased names.
     public var headers: [String: String]
+    /// The raw body.
     public var body: Data
 
+    /// A response; header names are lowercased so lookups need not guess their case.
     public init(statusCode: Int, headers: [String: String] = [:], body: Data = Data()) {
         self.statusCode = statusCode
         self.headers = Dictionary(headers.map { ($0.key.lowercased(), $0.value) }, uniquingKeysWith: { _, last in last })

@@ -4,13 +4,20 @@ import FoundationNetworking
 #endif
 
 /// Sends requests with `URLSession` (FoundationNetworking on Linux), adding the API key.
+///
+/// ```swift
+/// let transport = URLSessionTransport(baseURL: URL(string: "http://127.0.0.1:8080")!, apiKey: key)
+/// ```
 public struct URLSessionTransport: HandoffRailTransport {
+    /// The server's root; operation paths (`/api/v1/…`) are appended to it.
     public var baseURL: URL
     /// Sent as `X-API-Key`; never logged or printed.
     private var apiKey: String?
     private var session: URLSession
+    /// Seconds before a request times out.
     public var timeout: TimeInterval
 
+    /// A transport to `baseURL`, authenticating with `apiKey` when given.
     public init(baseURL: URL, apiKey: String?, session: URLSession = .shared, timeout: TimeInterval = 30) {
         self.baseURL = baseURL
         self.apiKey = apiKey
@@ -24,7 +31,9 @@ public struct URLSessionTransport: HandoffRailTransport {
         }
         let basePath = components.percentEncodedPath.hasSuffix("/") ? String(components.percentEncodedPath.dropLast()) : components.percentEncodedPath
         components.percentEncodedPath = basePath + request.path
-        components.queryItems = request.query.isEmpty ? nil : request.query
+        components.percentEncodedQueryItems = request.query.isEmpty ? nil : request.query.map {
+            URLQueryItem(name: Self.encodeQueryComponent($0.name), value: $0.value.map(Self.encodeQueryComponent))
+        }
         guard let url = components.url else { throw URLError(.badURL) }
         var urlRequest = URLRequest(url: url, timeoutInterval: timeout)
         urlRequest.httpMethod = request.method
@@ -39,4 +48,16 @@ public struct URLSessionTransport: HandoffRailTransport {
         }
         return TransportResponse(statusCode: http.statusCode, headers: headers, body: data)
     }
+
+    /// Percent-encodes a query name or value for form decoding: `+`, `&`, `=` and `;` are
+    /// escaped too, since servers decode `+` as a space (`URLComponents` leaves it as is).
+    static func encodeQueryComponent(_ text: String) -> String {
+        text.addingPercentEncoding(withAllowedCharacters: queryComponentAllowed) ?? text
+    }
+
+    private static let queryComponentAllowed: CharacterSet = {
+        var set = CharacterSet.urlQueryAllowed
+        set.remove(charactersIn: "+&=;")
+        return set
+    }()
 }

@@ -12,6 +12,7 @@ public struct APICaller: Sendable, Hashable {
     /// The tenant's tier.
     public var tier: Tier
 
+    /// A caller of `tenantID` authenticated with key `keyID`.
     public init(tenantID: String, keyID: String, role: Role, tier: Tier) {
         self.tenantID = tenantID
         self.keyID = keyID

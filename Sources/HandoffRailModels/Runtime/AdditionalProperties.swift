@@ -22,11 +22,15 @@ public enum AdditionalProperties {
 
 /// A coding key for any member name.
 public struct AnyCodingKey: CodingKey, Hashable, Sendable {
+    /// The member name.
     public var stringValue: String
+    /// The index, for array positions.
     public var intValue: Int?
 
+    /// A key for the member `stringValue`.
     public init(stringValue: String) { self.stringValue = stringValue }
 
+    /// A key for the position `intValue`.
     public init(intValue: Int) {
         self.stringValue = String(intValue)
         self.intValue = intValue

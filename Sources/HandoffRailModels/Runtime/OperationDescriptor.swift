@@ -14,6 +14,7 @@ public struct OperationDescriptor: Sendable, Hashable {
     /// `sse` or `websocket` for streaming operations served by hand-written code.
     public var transport: String?
 
+    /// A descriptor; generated code creates one per operation.
     public init(id: String, method: String, path: String, requiredRole: String?, requiresAuthentication: Bool, transport: String?) {
         self.id = id
         self.method = method

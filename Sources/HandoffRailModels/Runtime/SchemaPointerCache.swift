@@ -1,7 +1,7 @@
 import Foundation
 
 /// Programs for `validate(_:at:)` pointers that are not precompiled subschema locations
-/// (for example `/x-handoffrail-parameters/listPackets/query/limit`, under a custom member),
+/// (for example a pointer under a custom member such as `/x-extra/limit`),
 /// compiled on first use and then reused by every copy of the validator.
 ///
 /// `@unchecked Sendable` is unavoidable here: the cache is shared mutable state and this target

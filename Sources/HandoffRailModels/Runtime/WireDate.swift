@@ -4,8 +4,10 @@ import Foundation
 /// any offset, written as pydantic writes it (`2026-11-20T10:15:30.123456Z`, no fraction
 /// when it is zero), whatever date strategy the surrounding coder has.
 public struct WireDate: Codable, Hashable, Sendable {
+    /// The date.
     public var date: Date
 
+    /// Wraps `date` for the wire.
     public init(_ date: Date) { self.date = date }
 
     public init(from decoder: any Decoder) throws {
@@ -26,8 +28,10 @@ public struct WireDate: Codable, Hashable, Sendable {
 /// A `UUID` on the wire: read in any case, written lowercase as the reference server does
 /// (Foundation's `uuidString` is uppercase).
 public struct WireUUID: Codable, Hashable, Sendable {
+    /// The UUID.
     public var uuid: UUID
 
+    /// Wraps `uuid` for the wire.
     public init(_ uuid: UUID) { self.uuid = uuid }
 
     public init(from decoder: any Decoder) throws {

@@ -18,9 +18,12 @@ extension HandoffRailRequestContextProtocol {
 
 /// The server's request context.
 public struct HandoffRailRequestContext: HandoffRailRequestContextProtocol {
+    /// Hummingbird's per-request storage.
     public var coreContext: CoreRequestContextStorage
+    /// The authenticated caller, set by the authentication middleware.
     public var caller: APICaller?
 
+    /// A context for a new request, not yet authenticated.
     public init(source: Source) {
         self.coreContext = .init(source: source)
         self.caller = nil

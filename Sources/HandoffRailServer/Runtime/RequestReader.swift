@@ -13,22 +13,32 @@ import Hummingbird
 public struct RequestReader<Context: RequestContext> {
     private var request: Request
     private let context: Context
+    private let queryItems: FormQuery
     private(set) var issues: [ValidationIssue] = []
 
+    /// A reader for one request.
     public init(request: Request, context: Context) {
         self.request = request
         self.context = context
+        self.queryItems = FormQuery(request.uri.query)
     }
 
-    /// A path parameter.
+    /// A path parameter, percent-decoded (Hummingbird hands route parameters over as sent).
     public mutating func path<T: WireStringConvertible>(_ name: String, as type: T.Type, schema: String, required: Bool) -> T? {
-        read(context.parameters.get(name), location: "path", name: name, as: type, schema: schema, required: required)
+        let raw = context.parameters.get(name)
+        guard let raw, let decoded = raw.removingPercentEncoding else {
+            if let raw {
+                issues.append(ValidationIssue(type: "string_type", loc: [.key("path"), .key(name)], msg: "Input should be a valid string, invalid percent-encoding", input: .string(raw)))
+                return nil
+            }
+            return read(nil, location: "path", name: name, as: type, schema: schema, required: required)
+        }
+        return read(decoded, location: "path", name: name, as: type, schema: schema, required: required)
     }
 
-    /// A query parameter (the first, when repeated).
+    /// A query parameter (the first, when repeated), decoded as a form value.
     public mutating func query<T: WireStringConvertible>(_ name: String, as type: T.Type, schema: String, required: Bool) -> T? {
-        let raw = request.uri.queryParameters[Substring(name)].map(String.init)
-        return read(raw, location: "query", name: name, as: type, schema: schema, required: required)
+        read(queryItems.first(name), location: "query", name: name, as: type, schema: schema, required: required)
     }
 
     /// A header.
@@ -74,9 +84,7 @@ public struct RequestReader<Context: RequestContext> {
             json = try JSONValue(parsing: bytes)
         } catch {
             // Malformed JSON stops here: FastAPI reports it alone.
-            throw RequestValidationFailure(issues: [ValidationIssue(
-                type: "json_invalid", loc: [.key("body"), .index(error.offset)], msg: "JSON decode error",
-                input: .object([:]), ctx: ["error": .string(error.reason)])])
+            throw RequestValidationFailure(issues: [error.validationIssue(locationPrefix: [.key("body")])])
         }
         let found = T.validate(json)
         guard found.isEmpty else {
