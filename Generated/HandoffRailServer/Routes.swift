@@ -77,22 +77,22 @@ public struct GeneratedRoutes<API: HandoffRailAPI, Context: HandoffRailRequestCo
     /// `GET /api/v1/packets` — requires role `reader`
     /// - Spec: `#/paths/~1api~1v1~1packets/get`
     func listPackets(_ request: Request, context: Context) async throws -> Response {
-        let caller = try context.requireCaller()
-        var reader = RequestReader(request: request, context: context)
-        let status = reader.query("status", as: String.self, schema: "/$defs/listPackets.query.status", required: false)
-        let sourceAgent = reader.query("source_agent", as: String.self, schema: "/$defs/listPackets.query.source_agent", required: false)
-        let targetAgent = reader.query("target_agent", as: String.self, schema: "/$defs/listPackets.query.target_agent", required: false)
-        let tags = reader.query("tags", as: String.self, schema: "/$defs/listPackets.query.tags", required: false)
-        let priority = reader.query("priority", as: Priority.self, schema: "/$defs/listPackets.query.priority", required: false)
-        let hitlRequired = reader.query("hitl_required", as: Bool.self, schema: "/$defs/listPackets.query.hitl_required", required: false)
-        let createdAfter = reader.query("created_after", as: Date.self, schema: "/$defs/listPackets.query.created_after", required: false)
-        let createdBefore = reader.query("created_before", as: Date.self, schema: "/$defs/listPackets.query.created_before", required: false)
-        let limit = reader.query("limit", as: Int.self, schema: "/$defs/listPackets.query.limit", required: false) ?? 50
-        let offset = reader.query("offset", as: Int.self, schema: "/$defs/listPackets.query.offset", required: false) ?? 0
-        let cursor = reader.query("cursor", as: String.self, schema: "/$defs/listPackets.query.cursor", required: false)
-        try reader.finish()
-        let input = Operations.ListPackets.Input(status: status, sourceAgent: sourceAgent, targetAgent: targetAgent, tags: tags, priority: priority, hitlRequired: hitlRequired, createdAfter: createdAfter, createdBefore: createdBefore, limit: limit, offset: offset, cursor: cursor)
-        switch try await api.listPackets(input, caller: caller) {
+        let authenticatedCaller = try context.requireCaller()
+        var requestReader = RequestReader(request: request, context: context)
+        let status = requestReader.query("status", as: String.self, schema: "/$defs/listPackets.query.status", required: false)
+        let sourceAgent = requestReader.query("source_agent", as: String.self, schema: "/$defs/listPackets.query.source_agent", required: false)
+        let targetAgent = requestReader.query("target_agent", as: String.self, schema: "/$defs/listPackets.query.target_agent", required: false)
+        let tags = requestReader.query("tags", as: String.self, schema: "/$defs/listPackets.query.tags", required: false)
+        let priority = requestReader.query("priority", as: Priority.self, schema: "/$defs/listPackets.query.priority", required: false)
+        let hitlRequired = requestReader.query("hitl_required", as: Bool.self, schema: "/$defs/listPackets.query.hitl_required", required: false)
+        let createdAfter = requestReader.query("created_after", as: Date.self, schema: "/$defs/listPackets.query.created_after", required: false)
+        let createdBefore = requestReader.query("created_before", as: Date.self, schema: "/$defs/listPackets.query.created_before", required: false)
+        let limit = requestReader.query("limit", as: Int.self, schema: "/$defs/listPackets.query.limit", required: false) ?? 50
+        let offset = requestReader.query("offset", as: Int.self, schema: "/$defs/listPackets.query.offset", required: false) ?? 0
+        let cursor = requestReader.query("cursor", as: String.self, schema: "/$defs/listPackets.query.cursor", required: false)
+        try requestReader.finish()
+        let operationInput = Operations.ListPackets.Input(status: status, sourceAgent: sourceAgent, targetAgent: targetAgent, tags: tags, priority: priority, hitlRequired: hitlRequired, createdAfter: createdAfter, createdBefore: createdBefore, limit: limit, offset: offset, cursor: cursor)
+        switch try await self.api.listPackets(operationInput, caller: authenticatedCaller) {
         case .ok(let payload):
             return try ResponseWriter.json(payload, status: 200)
         case .badRequest(let payload):
@@ -124,13 +124,13 @@ public struct GeneratedRoutes<API: HandoffRailAPI, Context: HandoffRailRequestCo
     /// `POST /api/v1/packets` — requires role `writer`
     /// - Spec: `#/paths/~1api~1v1~1packets/post`
     func createPacket(_ request: Request, context: Context) async throws -> Response {
-        let caller = try context.requireCaller()
-        var reader = RequestReader(request: request, context: context)
-        let idempotencyKey = reader.header("Idempotency-Key", as: String.self, schema: "/$defs/createPacket.header.Idempotency-Key", required: false)
-        let body = try await reader.jsonBody(PacketCreate.self, required: true)
-        try reader.finish()
-        let input = Operations.CreatePacket.Input(idempotencyKey: idempotencyKey, body: try reader.unwrap(body))
-        switch try await api.createPacket(input, caller: caller) {
+        let authenticatedCaller = try context.requireCaller()
+        var requestReader = RequestReader(request: request, context: context)
+        let idempotencyKey = requestReader.header("Idempotency-Key", as: String.self, schema: "/$defs/createPacket.header.Idempotency-Key", required: false)
+        let requestBody = try await requestReader.jsonBody(PacketCreate.self, required: true)
+        try requestReader.finish()
+        let operationInput = Operations.CreatePacket.Input(idempotencyKey: idempotencyKey, body: try requestReader.unwrap(requestBody))
+        switch try await self.api.createPacket(operationInput, caller: authenticatedCaller) {
         case .created(let payload):
             return try ResponseWriter.json(payload, status: 201)
         case .unauthorized(let payload):
@@ -156,13 +156,13 @@ public struct GeneratedRoutes<API: HandoffRailAPI, Context: HandoffRailRequestCo
     /// `GET /api/v1/packets/awaiting` — requires role `reader`
     /// - Spec: `#/paths/~1api~1v1~1packets~1awaiting/get`
     func listAwaitingPackets(_ request: Request, context: Context) async throws -> Response {
-        let caller = try context.requireCaller()
-        var reader = RequestReader(request: request, context: context)
-        let limit = reader.query("limit", as: Int.self, schema: "/$defs/listAwaitingPackets.query.limit", required: false) ?? 50
-        let offset = reader.query("offset", as: Int.self, schema: "/$defs/listAwaitingPackets.query.offset", required: false) ?? 0
-        try reader.finish()
-        let input = Operations.ListAwaitingPackets.Input(limit: limit, offset: offset)
-        switch try await api.listAwaitingPackets(input, caller: caller) {
+        let authenticatedCaller = try context.requireCaller()
+        var requestReader = RequestReader(request: request, context: context)
+        let limit = requestReader.query("limit", as: Int.self, schema: "/$defs/listAwaitingPackets.query.limit", required: false) ?? 50
+        let offset = requestReader.query("offset", as: Int.self, schema: "/$defs/listAwaitingPackets.query.offset", required: false) ?? 0
+        try requestReader.finish()
+        let operationInput = Operations.ListAwaitingPackets.Input(limit: limit, offset: offset)
+        switch try await self.api.listAwaitingPackets(operationInput, caller: authenticatedCaller) {
         case .ok(let payload):
             return try ResponseWriter.json(payload, status: 200)
         case .unauthorized(let payload):
@@ -188,16 +188,16 @@ public struct GeneratedRoutes<API: HandoffRailAPI, Context: HandoffRailRequestCo
     /// `GET /api/v1/packets/search` — requires role `reader`
     /// - Spec: `#/paths/~1api~1v1~1packets~1search/get`
     func searchPackets(_ request: Request, context: Context) async throws -> Response {
-        let caller = try context.requireCaller()
-        var reader = RequestReader(request: request, context: context)
-        let q = reader.query("q", as: String.self, schema: "/$defs/searchPackets.query.q", required: true)
-        let status = reader.query("status", as: String.self, schema: "/$defs/searchPackets.query.status", required: false)
-        let priority = reader.query("priority", as: Priority.self, schema: "/$defs/searchPackets.query.priority", required: false)
-        let limit = reader.query("limit", as: Int.self, schema: "/$defs/searchPackets.query.limit", required: false) ?? 50
-        let offset = reader.query("offset", as: Int.self, schema: "/$defs/searchPackets.query.offset", required: false) ?? 0
-        try reader.finish()
-        let input = Operations.SearchPackets.Input(q: try reader.unwrap(q), status: status, priority: priority, limit: limit, offset: offset)
-        switch try await api.searchPackets(input, caller: caller) {
+        let authenticatedCaller = try context.requireCaller()
+        var requestReader = RequestReader(request: request, context: context)
+        let q = requestReader.query("q", as: String.self, schema: "/$defs/searchPackets.query.q", required: true)
+        let status = requestReader.query("status", as: String.self, schema: "/$defs/searchPackets.query.status", required: false)
+        let priority = requestReader.query("priority", as: Priority.self, schema: "/$defs/searchPackets.query.priority", required: false)
+        let limit = requestReader.query("limit", as: Int.self, schema: "/$defs/searchPackets.query.limit", required: false) ?? 50
+        let offset = requestReader.query("offset", as: Int.self, schema: "/$defs/searchPackets.query.offset", required: false) ?? 0
+        try requestReader.finish()
+        let operationInput = Operations.SearchPackets.Input(q: try requestReader.unwrap(q), status: status, priority: priority, limit: limit, offset: offset)
+        switch try await self.api.searchPackets(operationInput, caller: authenticatedCaller) {
         case .ok(let payload):
             return try ResponseWriter.json(payload, status: 200)
         case .unauthorized(let payload):
@@ -222,13 +222,13 @@ public struct GeneratedRoutes<API: HandoffRailAPI, Context: HandoffRailRequestCo
     /// `POST /api/v1/packets/batch` — requires role `writer`
     /// - Spec: `#/paths/~1api~1v1~1packets~1batch/post`
     func batchCreatePackets(_ request: Request, context: Context) async throws -> Response {
-        let caller = try context.requireCaller()
-        var reader = RequestReader(request: request, context: context)
-        let idempotencyKey = reader.header("Idempotency-Key", as: String.self, schema: "/$defs/batchCreatePackets.header.Idempotency-Key", required: false)
-        let body = try await reader.jsonBody(BatchCreateRequest.self, required: true)
-        try reader.finish()
-        let input = Operations.BatchCreatePackets.Input(idempotencyKey: idempotencyKey, body: try reader.unwrap(body))
-        switch try await api.batchCreatePackets(input, caller: caller) {
+        let authenticatedCaller = try context.requireCaller()
+        var requestReader = RequestReader(request: request, context: context)
+        let idempotencyKey = requestReader.header("Idempotency-Key", as: String.self, schema: "/$defs/batchCreatePackets.header.Idempotency-Key", required: false)
+        let requestBody = try await requestReader.jsonBody(BatchCreateRequest.self, required: true)
+        try requestReader.finish()
+        let operationInput = Operations.BatchCreatePackets.Input(idempotencyKey: idempotencyKey, body: try requestReader.unwrap(requestBody))
+        switch try await self.api.batchCreatePackets(operationInput, caller: authenticatedCaller) {
         case .created(let payload):
             return try ResponseWriter.json(payload, status: 201)
         case .badRequest(let payload):
@@ -257,12 +257,12 @@ public struct GeneratedRoutes<API: HandoffRailAPI, Context: HandoffRailRequestCo
     /// `POST /api/v1/packets/batch/claim` — requires role `writer`
     /// - Spec: `#/paths/~1api~1v1~1packets~1batch~1claim/post`
     func batchClaimPackets(_ request: Request, context: Context) async throws -> Response {
-        let caller = try context.requireCaller()
-        var reader = RequestReader(request: request, context: context)
-        let body = try await reader.jsonBody(BatchClaimRequest.self, required: true)
-        try reader.finish()
-        let input = Operations.BatchClaimPackets.Input(body: try reader.unwrap(body))
-        switch try await api.batchClaimPackets(input, caller: caller) {
+        let authenticatedCaller = try context.requireCaller()
+        var requestReader = RequestReader(request: request, context: context)
+        let requestBody = try await requestReader.jsonBody(BatchClaimRequest.self, required: true)
+        try requestReader.finish()
+        let operationInput = Operations.BatchClaimPackets.Input(body: try requestReader.unwrap(requestBody))
+        switch try await self.api.batchClaimPackets(operationInput, caller: authenticatedCaller) {
         case .ok(let payload):
             return try ResponseWriter.json(payload, status: 200)
         case .badRequest(let payload):
@@ -292,12 +292,12 @@ public struct GeneratedRoutes<API: HandoffRailAPI, Context: HandoffRailRequestCo
     /// `POST /api/v1/packets/batch/complete` — requires role `writer`
     /// - Spec: `#/paths/~1api~1v1~1packets~1batch~1complete/post`
     func batchCompletePackets(_ request: Request, context: Context) async throws -> Response {
-        let caller = try context.requireCaller()
-        var reader = RequestReader(request: request, context: context)
-        let body = try await reader.jsonBody(BatchCompleteRequest.self, required: true)
-        try reader.finish()
-        let input = Operations.BatchCompletePackets.Input(body: try reader.unwrap(body))
-        switch try await api.batchCompletePackets(input, caller: caller) {
+        let authenticatedCaller = try context.requireCaller()
+        var requestReader = RequestReader(request: request, context: context)
+        let requestBody = try await requestReader.jsonBody(BatchCompleteRequest.self, required: true)
+        try requestReader.finish()
+        let operationInput = Operations.BatchCompletePackets.Input(body: try requestReader.unwrap(requestBody))
+        switch try await self.api.batchCompletePackets(operationInput, caller: authenticatedCaller) {
         case .ok(let payload):
             return try ResponseWriter.json(payload, status: 200)
         case .badRequest(let payload):
@@ -324,12 +324,12 @@ public struct GeneratedRoutes<API: HandoffRailAPI, Context: HandoffRailRequestCo
     /// `GET /api/v1/packets/{packet_id}` — requires role `reader`
     /// - Spec: `#/paths/~1api~1v1~1packets~1{packet_id}/get`
     func getPacket(_ request: Request, context: Context) async throws -> Response {
-        let caller = try context.requireCaller()
-        var reader = RequestReader(request: request, context: context)
-        let packetId = reader.path("packet_id", as: UUID.self, schema: "/$defs/getPacket.path.packet_id", required: true)
-        try reader.finish()
-        let input = Operations.GetPacket.Input(packetId: try reader.unwrap(packetId))
-        switch try await api.getPacket(input, caller: caller) {
+        let authenticatedCaller = try context.requireCaller()
+        var requestReader = RequestReader(request: request, context: context)
+        let packetId = requestReader.path("packet_id", as: UUID.self, schema: "/$defs/getPacket.path.packet_id", required: true)
+        try requestReader.finish()
+        let operationInput = Operations.GetPacket.Input(packetId: try requestReader.unwrap(packetId))
+        switch try await self.api.getPacket(operationInput, caller: authenticatedCaller) {
         case .ok(let payload):
             return try ResponseWriter.json(payload, status: 200)
         case .unauthorized(let payload):
@@ -359,13 +359,13 @@ public struct GeneratedRoutes<API: HandoffRailAPI, Context: HandoffRailRequestCo
     /// `PATCH /api/v1/packets/{packet_id}` — requires role `agent`
     /// - Spec: `#/paths/~1api~1v1~1packets~1{packet_id}/patch`
     func updatePacket(_ request: Request, context: Context) async throws -> Response {
-        let caller = try context.requireCaller()
-        var reader = RequestReader(request: request, context: context)
-        let packetId = reader.path("packet_id", as: UUID.self, schema: "/$defs/updatePacket.path.packet_id", required: true)
-        let body = try await reader.jsonBody(PacketUpdate.self, required: true)
-        try reader.finish()
-        let input = Operations.UpdatePacket.Input(packetId: try reader.unwrap(packetId), body: try reader.unwrap(body))
-        switch try await api.updatePacket(input, caller: caller) {
+        let authenticatedCaller = try context.requireCaller()
+        var requestReader = RequestReader(request: request, context: context)
+        let packetId = requestReader.path("packet_id", as: UUID.self, schema: "/$defs/updatePacket.path.packet_id", required: true)
+        let requestBody = try await requestReader.jsonBody(PacketUpdate.self, required: true)
+        try requestReader.finish()
+        let operationInput = Operations.UpdatePacket.Input(packetId: try requestReader.unwrap(packetId), body: try requestReader.unwrap(requestBody))
+        switch try await self.api.updatePacket(operationInput, caller: authenticatedCaller) {
         case .ok(let payload):
             return try ResponseWriter.json(payload, status: 200)
         case .badRequest(let payload):
@@ -395,12 +395,12 @@ public struct GeneratedRoutes<API: HandoffRailAPI, Context: HandoffRailRequestCo
     /// `DELETE /api/v1/packets/{packet_id}` — requires role `writer`
     /// - Spec: `#/paths/~1api~1v1~1packets~1{packet_id}/delete`
     func deletePacket(_ request: Request, context: Context) async throws -> Response {
-        let caller = try context.requireCaller()
-        var reader = RequestReader(request: request, context: context)
-        let packetId = reader.path("packet_id", as: UUID.self, schema: "/$defs/deletePacket.path.packet_id", required: true)
-        try reader.finish()
-        let input = Operations.DeletePacket.Input(packetId: try reader.unwrap(packetId))
-        switch try await api.deletePacket(input, caller: caller) {
+        let authenticatedCaller = try context.requireCaller()
+        var requestReader = RequestReader(request: request, context: context)
+        let packetId = requestReader.path("packet_id", as: UUID.self, schema: "/$defs/deletePacket.path.packet_id", required: true)
+        try requestReader.finish()
+        let operationInput = Operations.DeletePacket.Input(packetId: try requestReader.unwrap(packetId))
+        switch try await self.api.deletePacket(operationInput, caller: authenticatedCaller) {
         case .noContent:
             return ResponseWriter.empty(status: 204)
         case .unauthorized(let payload):
@@ -430,13 +430,13 @@ public struct GeneratedRoutes<API: HandoffRailAPI, Context: HandoffRailRequestCo
     /// `POST /api/v1/packets/{packet_id}/claim` — requires role `agent`
     /// - Spec: `#/paths/~1api~1v1~1packets~1{packet_id}~1claim/post`
     func claimPacket(_ request: Request, context: Context) async throws -> Response {
-        let caller = try context.requireCaller()
-        var reader = RequestReader(request: request, context: context)
-        let packetId = reader.path("packet_id", as: UUID.self, schema: "/$defs/claimPacket.path.packet_id", required: true)
-        let body = try await reader.jsonBody(ClaimRequest.self, required: true)
-        try reader.finish()
-        let input = Operations.ClaimPacket.Input(packetId: try reader.unwrap(packetId), body: try reader.unwrap(body))
-        switch try await api.claimPacket(input, caller: caller) {
+        let authenticatedCaller = try context.requireCaller()
+        var requestReader = RequestReader(request: request, context: context)
+        let packetId = requestReader.path("packet_id", as: UUID.self, schema: "/$defs/claimPacket.path.packet_id", required: true)
+        let requestBody = try await requestReader.jsonBody(ClaimRequest.self, required: true)
+        try requestReader.finish()
+        let operationInput = Operations.ClaimPacket.Input(packetId: try requestReader.unwrap(packetId), body: try requestReader.unwrap(requestBody))
+        switch try await self.api.claimPacket(operationInput, caller: authenticatedCaller) {
         case .ok(let payload):
             return try ResponseWriter.json(payload, status: 200)
         case .badRequest(let payload):
@@ -473,13 +473,13 @@ public struct GeneratedRoutes<API: HandoffRailAPI, Context: HandoffRailRequestCo
     /// `POST /api/v1/packets/{packet_id}/respond` — requires role `agent`
     /// - Spec: `#/paths/~1api~1v1~1packets~1{packet_id}~1respond/post`
     func respondToPacket(_ request: Request, context: Context) async throws -> Response {
-        let caller = try context.requireCaller()
-        var reader = RequestReader(request: request, context: context)
-        let packetId = reader.path("packet_id", as: UUID.self, schema: "/$defs/respondToPacket.path.packet_id", required: true)
-        let body = try await reader.jsonBody(RespondRequest.self, required: true)
-        try reader.finish()
-        let input = Operations.RespondToPacket.Input(packetId: try reader.unwrap(packetId), body: try reader.unwrap(body))
-        switch try await api.respondToPacket(input, caller: caller) {
+        let authenticatedCaller = try context.requireCaller()
+        var requestReader = RequestReader(request: request, context: context)
+        let packetId = requestReader.path("packet_id", as: UUID.self, schema: "/$defs/respondToPacket.path.packet_id", required: true)
+        let requestBody = try await requestReader.jsonBody(RespondRequest.self, required: true)
+        try requestReader.finish()
+        let operationInput = Operations.RespondToPacket.Input(packetId: try requestReader.unwrap(packetId), body: try requestReader.unwrap(requestBody))
+        switch try await self.api.respondToPacket(operationInput, caller: authenticatedCaller) {
         case .ok(let payload):
             return try ResponseWriter.json(payload, status: 200)
         case .unauthorized(let payload):
@@ -513,12 +513,12 @@ public struct GeneratedRoutes<API: HandoffRailAPI, Context: HandoffRailRequestCo
     /// `GET /api/v1/packets/{packet_id}/history` — requires role `reader`
     /// - Spec: `#/paths/~1api~1v1~1packets~1{packet_id}~1history/get`
     func getPacketHistory(_ request: Request, context: Context) async throws -> Response {
-        let caller = try context.requireCaller()
-        var reader = RequestReader(request: request, context: context)
-        let packetId = reader.path("packet_id", as: UUID.self, schema: "/$defs/getPacketHistory.path.packet_id", required: true)
-        try reader.finish()
-        let input = Operations.GetPacketHistory.Input(packetId: try reader.unwrap(packetId))
-        switch try await api.getPacketHistory(input, caller: caller) {
+        let authenticatedCaller = try context.requireCaller()
+        var requestReader = RequestReader(request: request, context: context)
+        let packetId = requestReader.path("packet_id", as: UUID.self, schema: "/$defs/getPacketHistory.path.packet_id", required: true)
+        try requestReader.finish()
+        let operationInput = Operations.GetPacketHistory.Input(packetId: try requestReader.unwrap(packetId))
+        switch try await self.api.getPacketHistory(operationInput, caller: authenticatedCaller) {
         case .ok(let payload):
             return try ResponseWriter.json(payload, status: 200)
         case .unauthorized(let payload):
@@ -547,14 +547,14 @@ public struct GeneratedRoutes<API: HandoffRailAPI, Context: HandoffRailRequestCo
     /// `POST /api/v1/packets/{packet_id}/chain` — requires role `writer`
     /// - Spec: `#/paths/~1api~1v1~1packets~1{packet_id}~1chain/post`
     func chainPacket(_ request: Request, context: Context) async throws -> Response {
-        let caller = try context.requireCaller()
-        var reader = RequestReader(request: request, context: context)
-        let packetId = reader.path("packet_id", as: UUID.self, schema: "/$defs/chainPacket.path.packet_id", required: true)
-        let idempotencyKey = reader.header("Idempotency-Key", as: String.self, schema: "/$defs/chainPacket.header.Idempotency-Key", required: false)
-        let body = try await reader.jsonBody(ChainRequest.self, required: true)
-        try reader.finish()
-        let input = Operations.ChainPacket.Input(packetId: try reader.unwrap(packetId), idempotencyKey: idempotencyKey, body: try reader.unwrap(body))
-        switch try await api.chainPacket(input, caller: caller) {
+        let authenticatedCaller = try context.requireCaller()
+        var requestReader = RequestReader(request: request, context: context)
+        let packetId = requestReader.path("packet_id", as: UUID.self, schema: "/$defs/chainPacket.path.packet_id", required: true)
+        let idempotencyKey = requestReader.header("Idempotency-Key", as: String.self, schema: "/$defs/chainPacket.header.Idempotency-Key", required: false)
+        let requestBody = try await requestReader.jsonBody(ChainRequest.self, required: true)
+        try requestReader.finish()
+        let operationInput = Operations.ChainPacket.Input(packetId: try requestReader.unwrap(packetId), idempotencyKey: idempotencyKey, body: try requestReader.unwrap(requestBody))
+        switch try await self.api.chainPacket(operationInput, caller: authenticatedCaller) {
         case .created(let payload):
             return try ResponseWriter.json(payload, status: 201)
         case .unauthorized(let payload):
@@ -582,18 +582,18 @@ public struct GeneratedRoutes<API: HandoffRailAPI, Context: HandoffRailRequestCo
     /// `GET /api/v1/audit` — requires role `reader`
     /// - Spec: `#/paths/~1api~1v1~1audit/get`
     func listAuditEntries(_ request: Request, context: Context) async throws -> Response {
-        let caller = try context.requireCaller()
-        var reader = RequestReader(request: request, context: context)
-        let actor = reader.query("actor", as: String.self, schema: "/$defs/listAuditEntries.query.actor", required: false)
-        let action = reader.query("action", as: String.self, schema: "/$defs/listAuditEntries.query.action", required: false)
-        let packetId = reader.query("packet_id", as: UUID.self, schema: "/$defs/listAuditEntries.query.packet_id", required: false)
-        let createdAfter = reader.query("created_after", as: Date.self, schema: "/$defs/listAuditEntries.query.created_after", required: false)
-        let createdBefore = reader.query("created_before", as: Date.self, schema: "/$defs/listAuditEntries.query.created_before", required: false)
-        let limit = reader.query("limit", as: Int.self, schema: "/$defs/listAuditEntries.query.limit", required: false) ?? 50
-        let offset = reader.query("offset", as: Int.self, schema: "/$defs/listAuditEntries.query.offset", required: false) ?? 0
-        try reader.finish()
-        let input = Operations.ListAuditEntries.Input(actor: actor, action: action, packetId: packetId, createdAfter: createdAfter, createdBefore: createdBefore, limit: limit, offset: offset)
-        switch try await api.listAuditEntries(input, caller: caller) {
+        let authenticatedCaller = try context.requireCaller()
+        var requestReader = RequestReader(request: request, context: context)
+        let actor = requestReader.query("actor", as: String.self, schema: "/$defs/listAuditEntries.query.actor", required: false)
+        let action = requestReader.query("action", as: String.self, schema: "/$defs/listAuditEntries.query.action", required: false)
+        let packetId = requestReader.query("packet_id", as: UUID.self, schema: "/$defs/listAuditEntries.query.packet_id", required: false)
+        let createdAfter = requestReader.query("created_after", as: Date.self, schema: "/$defs/listAuditEntries.query.created_after", required: false)
+        let createdBefore = requestReader.query("created_before", as: Date.self, schema: "/$defs/listAuditEntries.query.created_before", required: false)
+        let limit = requestReader.query("limit", as: Int.self, schema: "/$defs/listAuditEntries.query.limit", required: false) ?? 50
+        let offset = requestReader.query("offset", as: Int.self, schema: "/$defs/listAuditEntries.query.offset", required: false) ?? 0
+        try requestReader.finish()
+        let operationInput = Operations.ListAuditEntries.Input(actor: actor, action: action, packetId: packetId, createdAfter: createdAfter, createdBefore: createdBefore, limit: limit, offset: offset)
+        switch try await self.api.listAuditEntries(operationInput, caller: authenticatedCaller) {
         case .ok(let payload):
             return try ResponseWriter.json(payload, status: 200)
         case .unauthorized(let payload):
@@ -616,11 +616,11 @@ public struct GeneratedRoutes<API: HandoffRailAPI, Context: HandoffRailRequestCo
     /// `GET /api/v1/hooks` — requires role `writer`
     /// - Spec: `#/paths/~1api~1v1~1hooks/get`
     func listHooks(_ request: Request, context: Context) async throws -> Response {
-        let caller = try context.requireCaller()
-        let reader = RequestReader(request: request, context: context)
-        try reader.finish()
-        let input = Operations.ListHooks.Input()
-        switch try await api.listHooks(input, caller: caller) {
+        let authenticatedCaller = try context.requireCaller()
+        let requestReader = RequestReader(request: request, context: context)
+        try requestReader.finish()
+        let operationInput = Operations.ListHooks.Input()
+        switch try await self.api.listHooks(operationInput, caller: authenticatedCaller) {
         case .ok(let payload):
             return try ResponseWriter.json(payload, status: 200)
         case .unauthorized(let payload):
@@ -646,13 +646,13 @@ public struct GeneratedRoutes<API: HandoffRailAPI, Context: HandoffRailRequestCo
     /// `POST /api/v1/hooks` — requires role `writer`
     /// - Spec: `#/paths/~1api~1v1~1hooks/post`
     func createHook(_ request: Request, context: Context) async throws -> Response {
-        let caller = try context.requireCaller()
-        var reader = RequestReader(request: request, context: context)
-        let idempotencyKey = reader.header("Idempotency-Key", as: String.self, schema: "/$defs/createHook.header.Idempotency-Key", required: false)
-        let body = try await reader.jsonBody(WebhookCreate.self, required: true)
-        try reader.finish()
-        let input = Operations.CreateHook.Input(idempotencyKey: idempotencyKey, body: try reader.unwrap(body))
-        switch try await api.createHook(input, caller: caller) {
+        let authenticatedCaller = try context.requireCaller()
+        var requestReader = RequestReader(request: request, context: context)
+        let idempotencyKey = requestReader.header("Idempotency-Key", as: String.self, schema: "/$defs/createHook.header.Idempotency-Key", required: false)
+        let requestBody = try await requestReader.jsonBody(WebhookCreate.self, required: true)
+        try requestReader.finish()
+        let operationInput = Operations.CreateHook.Input(idempotencyKey: idempotencyKey, body: try requestReader.unwrap(requestBody))
+        switch try await self.api.createHook(operationInput, caller: authenticatedCaller) {
         case .created(let payload):
             return try ResponseWriter.json(payload, status: 201)
         case .unauthorized(let payload):
@@ -678,13 +678,13 @@ public struct GeneratedRoutes<API: HandoffRailAPI, Context: HandoffRailRequestCo
     /// `GET /api/v1/hooks/dlq` — requires role `writer`
     /// - Spec: `#/paths/~1api~1v1~1hooks~1dlq/get`
     func listDeadLetters(_ request: Request, context: Context) async throws -> Response {
-        let caller = try context.requireCaller()
-        var reader = RequestReader(request: request, context: context)
-        let limit = reader.query("limit", as: Int.self, schema: "/$defs/listDeadLetters.query.limit", required: false) ?? 50
-        let offset = reader.query("offset", as: Int.self, schema: "/$defs/listDeadLetters.query.offset", required: false) ?? 0
-        try reader.finish()
-        let input = Operations.ListDeadLetters.Input(limit: limit, offset: offset)
-        switch try await api.listDeadLetters(input, caller: caller) {
+        let authenticatedCaller = try context.requireCaller()
+        var requestReader = RequestReader(request: request, context: context)
+        let limit = requestReader.query("limit", as: Int.self, schema: "/$defs/listDeadLetters.query.limit", required: false) ?? 50
+        let offset = requestReader.query("offset", as: Int.self, schema: "/$defs/listDeadLetters.query.offset", required: false) ?? 0
+        try requestReader.finish()
+        let operationInput = Operations.ListDeadLetters.Input(limit: limit, offset: offset)
+        switch try await self.api.listDeadLetters(operationInput, caller: authenticatedCaller) {
         case .ok(let payload):
             return try ResponseWriter.json(payload, status: 200)
         case .unauthorized(let payload):
@@ -708,11 +708,11 @@ public struct GeneratedRoutes<API: HandoffRailAPI, Context: HandoffRailRequestCo
     /// `POST /api/v1/hooks/dlq/retry-all` — requires role `admin`
     /// - Spec: `#/paths/~1api~1v1~1hooks~1dlq~1retry-all/post`
     func retryAllDeadLetters(_ request: Request, context: Context) async throws -> Response {
-        let caller = try context.requireCaller()
-        let reader = RequestReader(request: request, context: context)
-        try reader.finish()
-        let input = Operations.RetryAllDeadLetters.Input()
-        switch try await api.retryAllDeadLetters(input, caller: caller) {
+        let authenticatedCaller = try context.requireCaller()
+        let requestReader = RequestReader(request: request, context: context)
+        try requestReader.finish()
+        let operationInput = Operations.RetryAllDeadLetters.Input()
+        switch try await self.api.retryAllDeadLetters(operationInput, caller: authenticatedCaller) {
         case .ok(let payload):
             return try ResponseWriter.json(payload, status: 200)
         case .unauthorized(let payload):
@@ -734,12 +734,12 @@ public struct GeneratedRoutes<API: HandoffRailAPI, Context: HandoffRailRequestCo
     /// `POST /api/v1/hooks/dlq/{delivery_id}/replay` — requires role `writer`
     /// - Spec: `#/paths/~1api~1v1~1hooks~1dlq~1{delivery_id}~1replay/post`
     func replayDeadLetter(_ request: Request, context: Context) async throws -> Response {
-        let caller = try context.requireCaller()
-        var reader = RequestReader(request: request, context: context)
-        let deliveryId = reader.path("delivery_id", as: UUID.self, schema: "/$defs/replayDeadLetter.path.delivery_id", required: true)
-        try reader.finish()
-        let input = Operations.ReplayDeadLetter.Input(deliveryId: try reader.unwrap(deliveryId))
-        switch try await api.replayDeadLetter(input, caller: caller) {
+        let authenticatedCaller = try context.requireCaller()
+        var requestReader = RequestReader(request: request, context: context)
+        let deliveryId = requestReader.path("delivery_id", as: UUID.self, schema: "/$defs/replayDeadLetter.path.delivery_id", required: true)
+        try requestReader.finish()
+        let operationInput = Operations.ReplayDeadLetter.Input(deliveryId: try requestReader.unwrap(deliveryId))
+        switch try await self.api.replayDeadLetter(operationInput, caller: authenticatedCaller) {
         case .ok(let payload):
             return try ResponseWriter.json(payload, status: 200)
         case .unauthorized(let payload):
@@ -765,12 +765,12 @@ public struct GeneratedRoutes<API: HandoffRailAPI, Context: HandoffRailRequestCo
     /// `DELETE /api/v1/hooks/{hook_id}` — requires role `writer`
     /// - Spec: `#/paths/~1api~1v1~1hooks~1{hook_id}/delete`
     func deleteHook(_ request: Request, context: Context) async throws -> Response {
-        let caller = try context.requireCaller()
-        var reader = RequestReader(request: request, context: context)
-        let hookId = reader.path("hook_id", as: UUID.self, schema: "/$defs/deleteHook.path.hook_id", required: true)
-        try reader.finish()
-        let input = Operations.DeleteHook.Input(hookId: try reader.unwrap(hookId))
-        switch try await api.deleteHook(input, caller: caller) {
+        let authenticatedCaller = try context.requireCaller()
+        var requestReader = RequestReader(request: request, context: context)
+        let hookId = requestReader.path("hook_id", as: UUID.self, schema: "/$defs/deleteHook.path.hook_id", required: true)
+        try requestReader.finish()
+        let operationInput = Operations.DeleteHook.Input(hookId: try requestReader.unwrap(hookId))
+        switch try await self.api.deleteHook(operationInput, caller: authenticatedCaller) {
         case .noContent:
             return ResponseWriter.empty(status: 204)
         case .unauthorized(let payload):
@@ -798,15 +798,15 @@ public struct GeneratedRoutes<API: HandoffRailAPI, Context: HandoffRailRequestCo
     /// `GET /api/v1/hooks/{hook_id}/deliveries` — requires role `writer`
     /// - Spec: `#/paths/~1api~1v1~1hooks~1{hook_id}~1deliveries/get`
     func listHookDeliveries(_ request: Request, context: Context) async throws -> Response {
-        let caller = try context.requireCaller()
-        var reader = RequestReader(request: request, context: context)
-        let hookId = reader.path("hook_id", as: UUID.self, schema: "/$defs/listHookDeliveries.path.hook_id", required: true)
-        let status = reader.query("status", as: DeliveryStatus.self, schema: "/$defs/listHookDeliveries.query.status", required: false)
-        let limit = reader.query("limit", as: Int.self, schema: "/$defs/listHookDeliveries.query.limit", required: false) ?? 50
-        let offset = reader.query("offset", as: Int.self, schema: "/$defs/listHookDeliveries.query.offset", required: false) ?? 0
-        try reader.finish()
-        let input = Operations.ListHookDeliveries.Input(hookId: try reader.unwrap(hookId), status: status, limit: limit, offset: offset)
-        switch try await api.listHookDeliveries(input, caller: caller) {
+        let authenticatedCaller = try context.requireCaller()
+        var requestReader = RequestReader(request: request, context: context)
+        let hookId = requestReader.path("hook_id", as: UUID.self, schema: "/$defs/listHookDeliveries.path.hook_id", required: true)
+        let status = requestReader.query("status", as: DeliveryStatus.self, schema: "/$defs/listHookDeliveries.query.status", required: false)
+        let limit = requestReader.query("limit", as: Int.self, schema: "/$defs/listHookDeliveries.query.limit", required: false) ?? 50
+        let offset = requestReader.query("offset", as: Int.self, schema: "/$defs/listHookDeliveries.query.offset", required: false) ?? 0
+        try requestReader.finish()
+        let operationInput = Operations.ListHookDeliveries.Input(hookId: try requestReader.unwrap(hookId), status: status, limit: limit, offset: offset)
+        switch try await self.api.listHookDeliveries(operationInput, caller: authenticatedCaller) {
         case .ok(let payload):
             return try ResponseWriter.json(payload, status: 200)
         case .unauthorized(let payload):
@@ -831,13 +831,13 @@ public struct GeneratedRoutes<API: HandoffRailAPI, Context: HandoffRailRequestCo
     /// `GET /api/v1/schemas` — requires role `writer`
     /// - Spec: `#/paths/~1api~1v1~1schemas/get`
     func listSchemas(_ request: Request, context: Context) async throws -> Response {
-        let caller = try context.requireCaller()
-        var reader = RequestReader(request: request, context: context)
-        let limit = reader.query("limit", as: Int.self, schema: "/$defs/listSchemas.query.limit", required: false) ?? 50
-        let offset = reader.query("offset", as: Int.self, schema: "/$defs/listSchemas.query.offset", required: false) ?? 0
-        try reader.finish()
-        let input = Operations.ListSchemas.Input(limit: limit, offset: offset)
-        switch try await api.listSchemas(input, caller: caller) {
+        let authenticatedCaller = try context.requireCaller()
+        var requestReader = RequestReader(request: request, context: context)
+        let limit = requestReader.query("limit", as: Int.self, schema: "/$defs/listSchemas.query.limit", required: false) ?? 50
+        let offset = requestReader.query("offset", as: Int.self, schema: "/$defs/listSchemas.query.offset", required: false) ?? 0
+        try requestReader.finish()
+        let operationInput = Operations.ListSchemas.Input(limit: limit, offset: offset)
+        switch try await self.api.listSchemas(operationInput, caller: authenticatedCaller) {
         case .ok(let payload):
             return try ResponseWriter.json(payload, status: 200)
         case .unauthorized(let payload):
@@ -862,13 +862,13 @@ public struct GeneratedRoutes<API: HandoffRailAPI, Context: HandoffRailRequestCo
     /// `POST /api/v1/schemas` — requires role `writer`
     /// - Spec: `#/paths/~1api~1v1~1schemas/post`
     func createSchema(_ request: Request, context: Context) async throws -> Response {
-        let caller = try context.requireCaller()
-        var reader = RequestReader(request: request, context: context)
-        let idempotencyKey = reader.header("Idempotency-Key", as: String.self, schema: "/$defs/createSchema.header.Idempotency-Key", required: false)
-        let body = try await reader.jsonBody(SchemaCreate.self, required: true)
-        try reader.finish()
-        let input = Operations.CreateSchema.Input(idempotencyKey: idempotencyKey, body: try reader.unwrap(body))
-        switch try await api.createSchema(input, caller: caller) {
+        let authenticatedCaller = try context.requireCaller()
+        var requestReader = RequestReader(request: request, context: context)
+        let idempotencyKey = requestReader.header("Idempotency-Key", as: String.self, schema: "/$defs/createSchema.header.Idempotency-Key", required: false)
+        let requestBody = try await requestReader.jsonBody(SchemaCreate.self, required: true)
+        try requestReader.finish()
+        let operationInput = Operations.CreateSchema.Input(idempotencyKey: idempotencyKey, body: try requestReader.unwrap(requestBody))
+        switch try await self.api.createSchema(operationInput, caller: authenticatedCaller) {
         case .created(let payload):
             return try ResponseWriter.json(payload, status: 201)
         case .unauthorized(let payload):
@@ -893,12 +893,12 @@ public struct GeneratedRoutes<API: HandoffRailAPI, Context: HandoffRailRequestCo
     /// `GET /api/v1/schemas/{schema_id}` — requires role `writer`
     /// - Spec: `#/paths/~1api~1v1~1schemas~1{schema_id}/get`
     func getSchema(_ request: Request, context: Context) async throws -> Response {
-        let caller = try context.requireCaller()
-        var reader = RequestReader(request: request, context: context)
-        let schemaId = reader.path("schema_id", as: UUID.self, schema: "/$defs/getSchema.path.schema_id", required: true)
-        try reader.finish()
-        let input = Operations.GetSchema.Input(schemaId: try reader.unwrap(schemaId))
-        switch try await api.getSchema(input, caller: caller) {
+        let authenticatedCaller = try context.requireCaller()
+        var requestReader = RequestReader(request: request, context: context)
+        let schemaId = requestReader.path("schema_id", as: UUID.self, schema: "/$defs/getSchema.path.schema_id", required: true)
+        try requestReader.finish()
+        let operationInput = Operations.GetSchema.Input(schemaId: try requestReader.unwrap(schemaId))
+        switch try await self.api.getSchema(operationInput, caller: authenticatedCaller) {
         case .ok(let payload):
             return try ResponseWriter.json(payload, status: 200)
         case .unauthorized(let payload):
@@ -923,11 +923,11 @@ public struct GeneratedRoutes<API: HandoffRailAPI, Context: HandoffRailRequestCo
     /// `GET /api/v1/keys` — requires role `admin`
     /// - Spec: `#/paths/~1api~1v1~1keys/get`
     func listApiKeys(_ request: Request, context: Context) async throws -> Response {
-        let caller = try context.requireCaller()
-        let reader = RequestReader(request: request, context: context)
-        try reader.finish()
-        let input = Operations.ListApiKeys.Input()
-        switch try await api.listApiKeys(input, caller: caller) {
+        let authenticatedCaller = try context.requireCaller()
+        let requestReader = RequestReader(request: request, context: context)
+        try requestReader.finish()
+        let operationInput = Operations.ListApiKeys.Input()
+        switch try await self.api.listApiKeys(operationInput, caller: authenticatedCaller) {
         case .ok(let payload):
             return try ResponseWriter.json(payload, status: 200)
         case .unauthorized(let payload):
@@ -951,13 +951,13 @@ public struct GeneratedRoutes<API: HandoffRailAPI, Context: HandoffRailRequestCo
     /// `POST /api/v1/keys` — requires role `admin`
     /// - Spec: `#/paths/~1api~1v1~1keys/post`
     func createApiKey(_ request: Request, context: Context) async throws -> Response {
-        let caller = try context.requireCaller()
-        var reader = RequestReader(request: request, context: context)
-        let idempotencyKey = reader.header("Idempotency-Key", as: String.self, schema: "/$defs/createApiKey.header.Idempotency-Key", required: false)
-        let body = try await reader.jsonBody(ApiKeyCreate.self, required: true)
-        try reader.finish()
-        let input = Operations.CreateApiKey.Input(idempotencyKey: idempotencyKey, body: try reader.unwrap(body))
-        switch try await api.createApiKey(input, caller: caller) {
+        let authenticatedCaller = try context.requireCaller()
+        var requestReader = RequestReader(request: request, context: context)
+        let idempotencyKey = requestReader.header("Idempotency-Key", as: String.self, schema: "/$defs/createApiKey.header.Idempotency-Key", required: false)
+        let requestBody = try await requestReader.jsonBody(ApiKeyCreate.self, required: true)
+        try requestReader.finish()
+        let operationInput = Operations.CreateApiKey.Input(idempotencyKey: idempotencyKey, body: try requestReader.unwrap(requestBody))
+        switch try await self.api.createApiKey(operationInput, caller: authenticatedCaller) {
         case .created(let payload):
             return try ResponseWriter.json(payload, status: 201)
         case .unauthorized(let payload):
@@ -986,12 +986,12 @@ public struct GeneratedRoutes<API: HandoffRailAPI, Context: HandoffRailRequestCo
     /// `DELETE /api/v1/keys/{key_id}` — requires role `admin`
     /// - Spec: `#/paths/~1api~1v1~1keys~1{key_id}/delete`
     func revokeApiKey(_ request: Request, context: Context) async throws -> Response {
-        let caller = try context.requireCaller()
-        var reader = RequestReader(request: request, context: context)
-        let keyId = reader.path("key_id", as: UUID.self, schema: "/$defs/revokeApiKey.path.key_id", required: true)
-        try reader.finish()
-        let input = Operations.RevokeApiKey.Input(keyId: try reader.unwrap(keyId))
-        switch try await api.revokeApiKey(input, caller: caller) {
+        let authenticatedCaller = try context.requireCaller()
+        var requestReader = RequestReader(request: request, context: context)
+        let keyId = requestReader.path("key_id", as: UUID.self, schema: "/$defs/revokeApiKey.path.key_id", required: true)
+        try requestReader.finish()
+        let operationInput = Operations.RevokeApiKey.Input(keyId: try requestReader.unwrap(keyId))
+        switch try await self.api.revokeApiKey(operationInput, caller: authenticatedCaller) {
         case .noContent:
             return ResponseWriter.empty(status: 204)
         case .unauthorized(let payload):
@@ -1020,12 +1020,12 @@ public struct GeneratedRoutes<API: HandoffRailAPI, Context: HandoffRailRequestCo
     /// `POST /api/v1/keys/{key_id}/rotate` — requires role `admin`
     /// - Spec: `#/paths/~1api~1v1~1keys~1{key_id}~1rotate/post`
     func rotateApiKey(_ request: Request, context: Context) async throws -> Response {
-        let caller = try context.requireCaller()
-        var reader = RequestReader(request: request, context: context)
-        let keyId = reader.path("key_id", as: UUID.self, schema: "/$defs/rotateApiKey.path.key_id", required: true)
-        try reader.finish()
-        let input = Operations.RotateApiKey.Input(keyId: try reader.unwrap(keyId))
-        switch try await api.rotateApiKey(input, caller: caller) {
+        let authenticatedCaller = try context.requireCaller()
+        var requestReader = RequestReader(request: request, context: context)
+        let keyId = requestReader.path("key_id", as: UUID.self, schema: "/$defs/rotateApiKey.path.key_id", required: true)
+        try requestReader.finish()
+        let operationInput = Operations.RotateApiKey.Input(keyId: try requestReader.unwrap(keyId))
+        switch try await self.api.rotateApiKey(operationInput, caller: authenticatedCaller) {
         case .created(let payload):
             return try ResponseWriter.json(payload, status: 201)
         case .unauthorized(let payload):
@@ -1052,11 +1052,11 @@ public struct GeneratedRoutes<API: HandoffRailAPI, Context: HandoffRailRequestCo
     /// `GET /api/v1/tenants` — requires role `admin`
     /// - Spec: `#/paths/~1api~1v1~1tenants/get`
     func listTenants(_ request: Request, context: Context) async throws -> Response {
-        let caller = try context.requireCaller()
-        let reader = RequestReader(request: request, context: context)
-        try reader.finish()
-        let input = Operations.ListTenants.Input()
-        switch try await api.listTenants(input, caller: caller) {
+        let authenticatedCaller = try context.requireCaller()
+        let requestReader = RequestReader(request: request, context: context)
+        try requestReader.finish()
+        let operationInput = Operations.ListTenants.Input()
+        switch try await self.api.listTenants(operationInput, caller: authenticatedCaller) {
         case .ok(let payload):
             return try ResponseWriter.json(payload, status: 200)
         case .unauthorized(let payload):
@@ -1078,13 +1078,13 @@ public struct GeneratedRoutes<API: HandoffRailAPI, Context: HandoffRailRequestCo
     /// `POST /api/v1/tenants` — requires role `admin`
     /// - Spec: `#/paths/~1api~1v1~1tenants/post`
     func createTenant(_ request: Request, context: Context) async throws -> Response {
-        let caller = try context.requireCaller()
-        var reader = RequestReader(request: request, context: context)
-        let idempotencyKey = reader.header("Idempotency-Key", as: String.self, schema: "/$defs/createTenant.header.Idempotency-Key", required: false)
-        let body = try await reader.jsonBody(TenantCreate.self, required: true)
-        try reader.finish()
-        let input = Operations.CreateTenant.Input(idempotencyKey: idempotencyKey, body: try reader.unwrap(body))
-        switch try await api.createTenant(input, caller: caller) {
+        let authenticatedCaller = try context.requireCaller()
+        var requestReader = RequestReader(request: request, context: context)
+        let idempotencyKey = requestReader.header("Idempotency-Key", as: String.self, schema: "/$defs/createTenant.header.Idempotency-Key", required: false)
+        let requestBody = try await requestReader.jsonBody(TenantCreate.self, required: true)
+        try requestReader.finish()
+        let operationInput = Operations.CreateTenant.Input(idempotencyKey: idempotencyKey, body: try requestReader.unwrap(requestBody))
+        switch try await self.api.createTenant(operationInput, caller: authenticatedCaller) {
         case .created(let payload):
             return try ResponseWriter.json(payload, status: 201)
         case .unauthorized(let payload):
@@ -1112,12 +1112,12 @@ public struct GeneratedRoutes<API: HandoffRailAPI, Context: HandoffRailRequestCo
     /// `GET /api/v1/tenants/{tenant_id}` — requires role `admin`
     /// - Spec: `#/paths/~1api~1v1~1tenants~1{tenant_id}/get`
     func getTenant(_ request: Request, context: Context) async throws -> Response {
-        let caller = try context.requireCaller()
-        var reader = RequestReader(request: request, context: context)
-        let tenantId = reader.path("tenant_id", as: String.self, schema: "/$defs/getTenant.path.tenant_id", required: true)
-        try reader.finish()
-        let input = Operations.GetTenant.Input(tenantId: try reader.unwrap(tenantId))
-        switch try await api.getTenant(input, caller: caller) {
+        let authenticatedCaller = try context.requireCaller()
+        var requestReader = RequestReader(request: request, context: context)
+        let tenantId = requestReader.path("tenant_id", as: String.self, schema: "/$defs/getTenant.path.tenant_id", required: true)
+        try requestReader.finish()
+        let operationInput = Operations.GetTenant.Input(tenantId: try requestReader.unwrap(tenantId))
+        switch try await self.api.getTenant(operationInput, caller: authenticatedCaller) {
         case .ok(let payload):
             return try ResponseWriter.json(payload, status: 200)
         case .unauthorized(let payload):
@@ -1141,13 +1141,13 @@ public struct GeneratedRoutes<API: HandoffRailAPI, Context: HandoffRailRequestCo
     /// `PATCH /api/v1/tenants/{tenant_id}` — requires role `admin`
     /// - Spec: `#/paths/~1api~1v1~1tenants~1{tenant_id}/patch`
     func updateTenant(_ request: Request, context: Context) async throws -> Response {
-        let caller = try context.requireCaller()
-        var reader = RequestReader(request: request, context: context)
-        let tenantId = reader.path("tenant_id", as: String.self, schema: "/$defs/updateTenant.path.tenant_id", required: true)
-        let body = try await reader.jsonBody(TenantUpdate.self, required: true)
-        try reader.finish()
-        let input = Operations.UpdateTenant.Input(tenantId: try reader.unwrap(tenantId), body: try reader.unwrap(body))
-        switch try await api.updateTenant(input, caller: caller) {
+        let authenticatedCaller = try context.requireCaller()
+        var requestReader = RequestReader(request: request, context: context)
+        let tenantId = requestReader.path("tenant_id", as: String.self, schema: "/$defs/updateTenant.path.tenant_id", required: true)
+        let requestBody = try await requestReader.jsonBody(TenantUpdate.self, required: true)
+        try requestReader.finish()
+        let operationInput = Operations.UpdateTenant.Input(tenantId: try requestReader.unwrap(tenantId), body: try requestReader.unwrap(requestBody))
+        switch try await self.api.updateTenant(operationInput, caller: authenticatedCaller) {
         case .ok(let payload):
             return try ResponseWriter.json(payload, status: 200)
         case .unauthorized(let payload):
@@ -1177,12 +1177,12 @@ public struct GeneratedRoutes<API: HandoffRailAPI, Context: HandoffRailRequestCo
     /// `DELETE /api/v1/tenants/{tenant_id}` — requires role `admin`
     /// - Spec: `#/paths/~1api~1v1~1tenants~1{tenant_id}/delete`
     func deleteTenant(_ request: Request, context: Context) async throws -> Response {
-        let caller = try context.requireCaller()
-        var reader = RequestReader(request: request, context: context)
-        let tenantId = reader.path("tenant_id", as: String.self, schema: "/$defs/deleteTenant.path.tenant_id", required: true)
-        try reader.finish()
-        let input = Operations.DeleteTenant.Input(tenantId: try reader.unwrap(tenantId))
-        switch try await api.deleteTenant(input, caller: caller) {
+        let authenticatedCaller = try context.requireCaller()
+        var requestReader = RequestReader(request: request, context: context)
+        let tenantId = requestReader.path("tenant_id", as: String.self, schema: "/$defs/deleteTenant.path.tenant_id", required: true)
+        try requestReader.finish()
+        let operationInput = Operations.DeleteTenant.Input(tenantId: try requestReader.unwrap(tenantId))
+        switch try await self.api.deleteTenant(operationInput, caller: authenticatedCaller) {
         case .noContent:
             return ResponseWriter.empty(status: 204)
         case .unauthorized(let payload):
@@ -1206,12 +1206,12 @@ public struct GeneratedRoutes<API: HandoffRailAPI, Context: HandoffRailRequestCo
     /// `GET /api/v1/tenants/{tenant_id}/keys` — requires role `admin`
     /// - Spec: `#/paths/~1api~1v1~1tenants~1{tenant_id}~1keys/get`
     func listTenantApiKeys(_ request: Request, context: Context) async throws -> Response {
-        let caller = try context.requireCaller()
-        var reader = RequestReader(request: request, context: context)
-        let tenantId = reader.path("tenant_id", as: String.self, schema: "/$defs/listTenantApiKeys.path.tenant_id", required: true)
-        try reader.finish()
-        let input = Operations.ListTenantApiKeys.Input(tenantId: try reader.unwrap(tenantId))
-        switch try await api.listTenantApiKeys(input, caller: caller) {
+        let authenticatedCaller = try context.requireCaller()
+        var requestReader = RequestReader(request: request, context: context)
+        let tenantId = requestReader.path("tenant_id", as: String.self, schema: "/$defs/listTenantApiKeys.path.tenant_id", required: true)
+        try requestReader.finish()
+        let operationInput = Operations.ListTenantApiKeys.Input(tenantId: try requestReader.unwrap(tenantId))
+        switch try await self.api.listTenantApiKeys(operationInput, caller: authenticatedCaller) {
         case .ok(let payload):
             return try ResponseWriter.json(payload, status: 200)
         case .unauthorized(let payload):
@@ -1234,11 +1234,11 @@ public struct GeneratedRoutes<API: HandoffRailAPI, Context: HandoffRailRequestCo
     /// `GET /api/v1/stats` — requires role `admin`
     /// - Spec: `#/paths/~1api~1v1~1stats/get`
     func getStats(_ request: Request, context: Context) async throws -> Response {
-        let caller = try context.requireCaller()
-        let reader = RequestReader(request: request, context: context)
-        try reader.finish()
-        let input = Operations.GetStats.Input()
-        switch try await api.getStats(input, caller: caller) {
+        let authenticatedCaller = try context.requireCaller()
+        let requestReader = RequestReader(request: request, context: context)
+        try requestReader.finish()
+        let operationInput = Operations.GetStats.Input()
+        switch try await self.api.getStats(operationInput, caller: authenticatedCaller) {
         case .ok(let payload):
             return try ResponseWriter.json(payload, status: 200)
         case .unauthorized(let payload):
@@ -1261,11 +1261,11 @@ public struct GeneratedRoutes<API: HandoffRailAPI, Context: HandoffRailRequestCo
     /// `GET /api/v1/system/health` — requires role `admin`
     /// - Spec: `#/paths/~1api~1v1~1system~1health/get`
     func getSystemHealth(_ request: Request, context: Context) async throws -> Response {
-        let caller = try context.requireCaller()
-        let reader = RequestReader(request: request, context: context)
-        try reader.finish()
-        let input = Operations.GetSystemHealth.Input()
-        switch try await api.getSystemHealth(input, caller: caller) {
+        let authenticatedCaller = try context.requireCaller()
+        let requestReader = RequestReader(request: request, context: context)
+        try requestReader.finish()
+        let operationInput = Operations.GetSystemHealth.Input()
+        switch try await self.api.getSystemHealth(operationInput, caller: authenticatedCaller) {
         case .ok(let payload):
             return try ResponseWriter.json(payload, status: 200)
         case .unauthorized(let payload):
@@ -1284,10 +1284,10 @@ public struct GeneratedRoutes<API: HandoffRailAPI, Context: HandoffRailRequestCo
     /// `GET /health`
     /// - Spec: `#/paths/~1health/get`
     func getHealth(_ request: Request, context: Context) async throws -> Response {
-        let reader = RequestReader(request: request, context: context)
-        try reader.finish()
-        let input = Operations.GetHealth.Input()
-        switch try await api.getHealth(input) {
+        let requestReader = RequestReader(request: request, context: context)
+        try requestReader.finish()
+        let operationInput = Operations.GetHealth.Input()
+        switch try await self.api.getHealth(operationInput) {
         case .ok(let payload):
             return try ResponseWriter.json(payload, status: 200)
         case .undocumented(let statusCode, let data):
@@ -1301,10 +1301,10 @@ public struct GeneratedRoutes<API: HandoffRailAPI, Context: HandoffRailRequestCo
     /// `GET /ready`
     /// - Spec: `#/paths/~1ready/get`
     func getReadiness(_ request: Request, context: Context) async throws -> Response {
-        let reader = RequestReader(request: request, context: context)
-        try reader.finish()
-        let input = Operations.GetReadiness.Input()
-        switch try await api.getReadiness(input) {
+        let requestReader = RequestReader(request: request, context: context)
+        try requestReader.finish()
+        let operationInput = Operations.GetReadiness.Input()
+        switch try await self.api.getReadiness(operationInput) {
         case .ok(let payload):
             return try ResponseWriter.json(payload, status: 200)
         case .serviceUnavailable(let payload):
@@ -1325,10 +1325,10 @@ public struct GeneratedRoutes<API: HandoffRailAPI, Context: HandoffRailRequestCo
     /// `GET /metrics`
     /// - Spec: `#/paths/~1metrics/get`
     func getMetrics(_ request: Request, context: Context) async throws -> Response {
-        let reader = RequestReader(request: request, context: context)
-        try reader.finish()
-        let input = Operations.GetMetrics.Input()
-        switch try await api.getMetrics(input) {
+        let requestReader = RequestReader(request: request, context: context)
+        try requestReader.finish()
+        let operationInput = Operations.GetMetrics.Input()
+        switch try await self.api.getMetrics(operationInput) {
         case .ok(let payload):
             return ResponseWriter.text(payload, contentType: "text/plain", status: 200)
         case .undocumented(let statusCode, let data):
@@ -1341,10 +1341,10 @@ public struct GeneratedRoutes<API: HandoffRailAPI, Context: HandoffRailRequestCo
     /// `GET /openapi.yaml`
     /// - Spec: `#/paths/~1openapi.yaml/get`
     func getOpenAPISpec(_ request: Request, context: Context) async throws -> Response {
-        let reader = RequestReader(request: request, context: context)
-        try reader.finish()
-        let input = Operations.GetOpenAPISpec.Input()
-        switch try await api.getOpenAPISpec(input) {
+        let requestReader = RequestReader(request: request, context: context)
+        try requestReader.finish()
+        let operationInput = Operations.GetOpenAPISpec.Input()
+        switch try await self.api.getOpenAPISpec(operationInput) {
         case .ok(let payload):
             return ResponseWriter.text(payload, contentType: "application/yaml", status: 200)
         case .undocumented(let statusCode, let data):

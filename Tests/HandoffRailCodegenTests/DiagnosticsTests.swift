@@ -35,6 +35,11 @@ struct DiagnosticsTests {
         ("    A: {description: a, type: object, properties: {b: {$ref: 'other.yaml#/X'}}}", "only references", "#/components/schemas/A/properties/b"),
         ("    a_b: {description: a, type: string}", "UpperCamelCase", "#/components/schemas/a_b"),
         ("    A: {description: a, type: object, properties: {a_b: {type: string}, aB: {type: string}}}", "same Swift name", "#/components/schemas/A/properties/aB"),
+        ("    A: {description: a, type: object, properties: {b: {type: [string, integer]}}}", "several types", "#/components/schemas/A/properties/b/type"),
+        ("    A: {description: a, type: object, properties: {b: {type: string}}, patternProperties: {'^x': {type: string}}}", "patternProperties", "#/components/schemas/A/patternProperties"),
+        ("    A: {description: a, type: object, properties: {string: {type: string, enum: [x]}}}", "hides another type", "#/components/schemas/A/properties/string"),
+        ("    A: {description: a, type: string, format: uuid}", "bare uuid", "#/components/schemas/A"),
+        ("    A: {description: a, type: object, properties: {self: {type: string}}}", "reserved", "#/components/schemas/A/properties/self"),
     ])
     func unsupportedSchema(schema: String, phrase: String, location: String) {
         let found = Self.errors(Self.spec(schemas: schema))
@@ -52,6 +57,57 @@ struct DiagnosticsTests {
         """
         let found = Self.errors(Self.spec(paths: paths))
         #expect(found.contains { $0.message.contains("operationId") && $0.location == "#/paths/~1x/get" })
+    }
+
+    static func operation(_ body: String) -> String {
+        spec(schemas: "    X: {description: x, type: object, properties: {a: {type: string}}}\n    E: {description: e, type: string, enum: [a]}", paths: body)
+    }
+
+    @Test("operations the generated server or client could not serve are errors at their location", arguments: [
+        ("""
+        paths:
+          /x:
+            get:
+              operationId: getX
+              responses:
+                "200": {description: ok}
+                "201": {description: created}
+        """, "2 success responses", "#/paths/~1x/get/responses"),
+        ("""
+        paths:
+          /x/{id}:
+            get:
+              operationId: getX
+              responses: {"200": {description: ok}}
+        """, "path template variables", "#/paths/~1x~1{id}/get/parameters"),
+        ("""
+        paths:
+          /x:
+            get:
+              operationId: getX
+              parameters: [{name: q, in: query, style: spaceDelimited, schema: {type: string}}]
+              responses: {"200": {description: ok}}
+        """, "style 'spaceDelimited'", "#/paths/~1x/get/parameters/0/style"),
+        ("""
+        paths:
+          /x:
+            post:
+              operationId: postX
+              requestBody: {content: {application/json: {schema: {$ref: '#/components/schemas/E'}}}}
+              responses: {"200": {description: ok}}
+        """, "request bodies must reference a component object", "#/paths/~1x/post/requestBody"),
+        ("""
+        paths:
+          /x:
+            get:
+              operationId: getX
+              responses:
+                "200": {description: ok, content: {application/json: {schema: {type: array, items: {type: string, format: date-time}}}}}
+        """, "bare uuid/date-time", "#/paths/~1x/get/responses/200/content/application~1json/schema"),
+    ])
+    func unsupportedOperation(paths: String, phrase: String, location: String) {
+        let found = Self.errors(Self.operation(paths))
+        #expect(found.contains { $0.message.contains(phrase) && $0.location == location }, "got \(found)")
     }
 
     @Test("a non-3.1 document is refused with a hint")

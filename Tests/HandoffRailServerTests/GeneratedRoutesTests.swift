@@ -22,11 +22,11 @@ struct FixedCallerMiddleware: RouterMiddleware {
 struct GeneratedRoutesTests {
     static let caller = APICaller(tenantID: "default", keyID: "k1", role: .admin, tier: .business)
 
-    static func application(caller: APICaller? = caller) -> some ApplicationProtocol {
+    static func application(caller: APICaller? = caller, api: RecordingAPI = RecordingAPI()) -> some ApplicationProtocol {
         let router = Router(context: HandoffRailRequestContext.self)
         router.middlewares.add(ProblemMiddleware())
         router.middlewares.add(FixedCallerMiddleware(caller: caller))
-        GeneratedRoutes<RecordingAPI, HandoffRailRequestContext>(api: RecordingAPI()).register(on: router)
+        GeneratedRoutes<RecordingAPI, HandoffRailRequestContext>(api: api).register(on: router)
         return Application(router: router)
     }
 
@@ -100,5 +100,29 @@ struct GeneratedRoutesTests {
                 #expect(body["detail"] != nil)
             }
         }
+    }
+
+    @Test("path parameters are percent-decoded and query values form-decoded, as FastAPI does")
+    func decoding() async throws {
+        let api = RecordingAPI()
+        try await Self.application(api: api).test(.router) { client in
+            try await client.execute(uri: "/api/v1/tenants/acme%20corp", method: .get) { response in
+                #expect(response.status == .notImplemented)
+            }
+            try await client.execute(uri: "/api/v1/packets/search?q=refund+request%2B&status=created", method: .get) { response in
+                #expect(response.status == .notImplemented)
+            }
+        }
+        #expect(await api.recorder.tenantIDs == ["acme corp"])
+        let search = try #require(await api.recorder.searches.first)
+        #expect(search.q == "refund request+")
+        #expect(search.status == "created")
+        #expect(search.limit == 50, "the spec default applies when the parameter is absent")
+    }
+
+    @Test("an error with an impossible status becomes a 500, never a crash")
+    func impossibleStatus() async throws {
+        let response = ResponseWriter.empty(status: 1_000)
+        #expect(response.status == .internalServerError)
     }
 }

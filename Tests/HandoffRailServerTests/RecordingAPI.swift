@@ -7,9 +7,20 @@ struct UnansweredOperation: APIErrorConvertible {
     var detail: String { "\(operationID) is not answered by the test API" }
 }
 
+/// What the routes handed to the API, for tests to inspect.
+actor InputRecorder {
+    private(set) var tenantIDs: [String] = []
+    private(set) var searches: [Operations.SearchPackets.Input] = []
+
+    func record(tenantID: String) { tenantIDs.append(tenantID) }
+    func record(search: Operations.SearchPackets.Input) { searches.append(search) }
+}
+
 /// A `HandoffRailAPI` test double for the generated routes: it answers two operations
-/// with data derived from the typed input and refuses the rest, isolating the router.
+/// with data derived from the typed input, records the inputs of two others, and refuses
+/// the rest, isolating the router.
 struct RecordingAPI: HandoffRailAPI {
+    var recorder = InputRecorder()
 
     func listPackets(_ input: Operations.ListPackets.Input, caller: APICaller) async throws -> Operations.ListPackets.Output {
         throw UnansweredOperation(operationID: "listPackets")
@@ -24,6 +35,7 @@ struct RecordingAPI: HandoffRailAPI {
     }
 
     func searchPackets(_ input: Operations.SearchPackets.Input, caller: APICaller) async throws -> Operations.SearchPackets.Output {
+        await recorder.record(search: input)
         throw UnansweredOperation(operationID: "searchPackets")
     }
 
@@ -136,6 +148,7 @@ struct RecordingAPI: HandoffRailAPI {
     }
 
     func getTenant(_ input: Operations.GetTenant.Input, caller: APICaller) async throws -> Operations.GetTenant.Output {
+        await recorder.record(tenantID: input.tenantId)
         throw UnansweredOperation(operationID: "getTenant")
     }
 

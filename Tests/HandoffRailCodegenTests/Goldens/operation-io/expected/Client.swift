@@ -77,8 +77,6 @@ extension HandoffRailAPIClient {
         switch response.statusCode {
         case 200:
             return .ok(try response.decodeJSON(Thing.self))
-        case 204:
-            return .noContent
         case 401:
             return .unauthorized(try response.decodeJSON(ErrorDetail.self))
         case 403:
@@ -86,7 +84,7 @@ extension HandoffRailAPIClient {
         case 422:
             return .unprocessableContent(try response.decodeJSON(ErrorDetail.self))
         default:
-            return .undocumented(statusCode: response.statusCode, body: response.body)
+            return .default(statusCode: response.statusCode, try response.decodeJSON(ErrorDetail.self))
         }
     }
 
@@ -102,8 +100,8 @@ extension HandoffRailAPIClient {
         switch try await claimThing(input) {
         case .ok(let payload):
             return payload
-        case .noContent:
-            throw HandoffRailAPIError(operationID: "claimThing", statusCode: 204, body: .empty)
+        case .`default`(let statusCode, let payload):
+            throw HandoffRailAPIError(operationID: "claimThing", statusCode: statusCode, body: .errorDetail(payload))
         case .unauthorized(let payload):
             throw HandoffRailAPIError(operationID: "claimThing", statusCode: 401, body: .errorDetail(payload))
         case .forbidden(let payload):

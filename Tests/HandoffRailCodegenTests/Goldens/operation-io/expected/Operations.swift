@@ -98,9 +98,9 @@ extension Operations {
             /// - Status: 200
             case ok(Thing)
 
-            /// Nothing to claim.
-            /// - Status: 204
-            case noContent
+            /// Any other answer.
+            /// - Status: any other
+            case `default`(statusCode: Int, ErrorDetail)
 
             /// Missing key.
             /// - Status: 401
@@ -122,8 +122,8 @@ extension Operations {
                 switch self {
                 case .ok:
                     return 200
-                case .noContent:
-                    return 204
+                case .`default`(let statusCode, _):
+                    return statusCode
                 case .unauthorized:
                     return 401
                 case .forbidden:

@@ -34,13 +34,13 @@ public struct GeneratedRoutes<API: HandoffRailAPI, Context: HandoffRailRequestCo
     /// `GET /api/v1/things` — requires role `reader`
     /// - Spec: `#/paths/~1api~1v1~1things/get`
     func listThings(_ request: Request, context: Context) async throws -> Response {
-        let caller = try context.requireCaller()
-        var reader = RequestReader(request: request, context: context)
-        let limit = reader.query("limit", as: Int.self, schema: "/$defs/listThings.query.limit", required: false) ?? 50
-        let q = reader.query("q", as: String.self, schema: "/$defs/listThings.query.q", required: false)
-        try reader.finish()
-        let input = Operations.ListThings.Input(limit: limit, q: q)
-        switch try await api.listThings(input, caller: caller) {
+        let authenticatedCaller = try context.requireCaller()
+        var requestReader = RequestReader(request: request, context: context)
+        let limit = requestReader.query("limit", as: Int.self, schema: "/$defs/listThings.query.limit", required: false) ?? 50
+        let q = requestReader.query("q", as: String.self, schema: "/$defs/listThings.query.q", required: false)
+        try requestReader.finish()
+        let operationInput = Operations.ListThings.Input(limit: limit, q: q)
+        switch try await self.api.listThings(operationInput, caller: authenticatedCaller) {
         case .ok(let payload):
             return try ResponseWriter.json(payload, status: 200)
         case .unauthorized(let payload):
@@ -57,18 +57,18 @@ public struct GeneratedRoutes<API: HandoffRailAPI, Context: HandoffRailRequestCo
     /// `POST /api/v1/things/{thing_id}/claim` — requires role `agent`
     /// - Spec: `#/paths/~1api~1v1~1things~1{thing_id}~1claim/post`
     func claimThing(_ request: Request, context: Context) async throws -> Response {
-        let caller = try context.requireCaller()
-        var reader = RequestReader(request: request, context: context)
-        let thingId = reader.path("thing_id", as: UUID.self, schema: "/$defs/claimThing.path.thing_id", required: true)
-        let idempotencyKey = reader.header("Idempotency-Key", as: String.self, schema: "/$defs/claimThing.header.Idempotency-Key", required: false)
-        let body = try await reader.jsonBody(Thing.self, required: true)
-        try reader.finish()
-        let input = Operations.ClaimThing.Input(thingId: try reader.unwrap(thingId), idempotencyKey: idempotencyKey, body: try reader.unwrap(body))
-        switch try await api.claimThing(input, caller: caller) {
+        let authenticatedCaller = try context.requireCaller()
+        var requestReader = RequestReader(request: request, context: context)
+        let thingId = requestReader.path("thing_id", as: UUID.self, schema: "/$defs/claimThing.path.thing_id", required: true)
+        let idempotencyKey = requestReader.header("Idempotency-Key", as: String.self, schema: "/$defs/claimThing.header.Idempotency-Key", required: false)
+        let requestBody = try await requestReader.jsonBody(Thing.self, required: true)
+        try requestReader.finish()
+        let operationInput = Operations.ClaimThing.Input(thingId: try requestReader.unwrap(thingId), idempotencyKey: idempotencyKey, body: try requestReader.unwrap(requestBody))
+        switch try await self.api.claimThing(operationInput, caller: authenticatedCaller) {
         case .ok(let payload):
             return try ResponseWriter.json(payload, status: 200)
-        case .noContent:
-            return ResponseWriter.empty(status: 204)
+        case .`default`(let statusCode, let payload):
+            return try ResponseWriter.json(payload, status: statusCode)
         case .unauthorized(let payload):
             return try ResponseWriter.json(payload, status: 401)
         case .forbidden(let payload):
@@ -85,10 +85,10 @@ public struct GeneratedRoutes<API: HandoffRailAPI, Context: HandoffRailRequestCo
     /// `GET /health`
     /// - Spec: `#/paths/~1health/get`
     func getHealth(_ request: Request, context: Context) async throws -> Response {
-        let reader = RequestReader(request: request, context: context)
-        try reader.finish()
-        let input = Operations.GetHealth.Input()
-        switch try await api.getHealth(input) {
+        let requestReader = RequestReader(request: request, context: context)
+        try requestReader.finish()
+        let operationInput = Operations.GetHealth.Input()
+        switch try await self.api.getHealth(operationInput) {
         case .ok(let payload):
             return ResponseWriter.text(payload, contentType: "text/plain", status: 200)
         case .undocumented(let statusCode, let data):
