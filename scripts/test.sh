@@ -26,3 +26,6 @@ grep -E "^(draft|JSON Schema suite)" .build/test-output.txt || true
 
 step "Build plugin regenerates on spec change"
 scripts/check-plugin-rebuild.sh
+
+step "Spec compatibility checker (command line)"
+scripts/check-diff-command.sh
