@@ -71,6 +71,24 @@ package struct ResponseDefinition: Sendable, Hashable {
     package var doc: [String]
     package var content: Content
 
+    /// The `case` pattern matching this response in a switch over `Output`: `default`
+    /// binds its status as `statusCode`; a payload is bound as `payload` or ignored.
+    package func outputPattern(bindingPayload: Bool = true) -> String {
+        var bindings: [String] = []
+        if status == nil { bindings.append("let statusCode") }
+        if payloadType != nil {
+            // `.ok` matches any payload; `_` is needed only beside a bound status.
+            if bindingPayload { bindings.append("let payload") } else if status == nil { bindings.append("_") }
+        }
+        let name = "." + SwiftNaming.escapeIdentifier(caseName)
+        return bindings.isEmpty ? name : "\(name)(\(bindings.joined(separator: ", ")))"
+    }
+
+    /// The status as a Swift expression inside a case of `outputPattern()`.
+    package var statusExpression: String {
+        status.map(String.init) ?? "statusCode"
+    }
+
     /// The Swift type of the payload, if any.
     package var payloadType: String? {
         switch content {

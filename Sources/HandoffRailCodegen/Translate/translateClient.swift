@@ -130,17 +130,9 @@ package struct ClientTranslator {
         let success = operation.successResponse
         var cases: [SwitchCase] = []
         for response in operation.responses {
-            let caseName = SwiftNaming.escapeIdentifier(response.caseName)
-            let isSuccess = response == success
-            let pattern: String
-            switch (response.status, response.payloadType) {
-            case (nil, nil): pattern = ".\(caseName)(let statusCode)"
-            case (nil, _?): pattern = ".\(caseName)(let statusCode, let payload)"
-            case (_?, nil): pattern = ".\(caseName)"
-            case (_?, _?): pattern = ".\(caseName)(let payload)"
-            }
-            let statusExpression = response.status.map(String.init) ?? "statusCode"
-            if isSuccess {
+            let pattern = response.outputPattern()
+            let statusExpression = response.statusExpression
+            if response == success {
                 cases.append(SwitchCase([pattern], [.return(response.payloadType == nil ? nil : .code("payload"))]))
             } else {
                 let errorBody = response.payloadType.map { ".\(Self.errorCaseName($0))(payload)" } ?? ".empty"

@@ -91,16 +91,10 @@ package struct OperationsTranslator {
             var doc = response.doc
             doc.append("- Status: \(response.status.map(String.init) ?? "any other")")
             let caseName = SwiftNaming.escapeIdentifier(response.caseName)
-            if response.status == nil {
-                members.append(.enumCase(EnumCaseDeclaration(
-                    doc: doc, name: caseName,
-                    associatedValues: [("statusCode", "Int")] + (response.payloadType.map { [(nil, $0)] } ?? []))))
-                statusCases.append(SwitchCase([".\(caseName)(let statusCode\(response.payloadType == nil ? "" : ", _"))"], [.return("statusCode")]))
-            } else {
-                members.append(.enumCase(EnumCaseDeclaration(
-                    doc: doc, name: caseName, associatedValues: response.payloadType.map { [(nil, $0)] } ?? [])))
-                statusCases.append(SwitchCase([".\(caseName)"], [.return(.code(String(response.status!)))]))
-            }
+            let statusValue: [(label: String?, type: String)] = response.status == nil ? [("statusCode", "Int")] : []
+            members.append(.enumCase(EnumCaseDeclaration(
+                doc: doc, name: caseName, associatedValues: statusValue + (response.payloadType.map { [(nil, $0)] } ?? []))))
+            statusCases.append(SwitchCase([response.outputPattern(bindingPayload: false)], [.return(.code(response.statusExpression))]))
         }
         members.append(.enumCase(EnumCaseDeclaration(
             doc: ["A status the spec does not document for this operation, with the raw body (seen by clients of a newer server)."],

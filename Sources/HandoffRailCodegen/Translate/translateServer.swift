@@ -86,19 +86,14 @@ package struct ServerTranslator {
         let call = "try await self.api.\(SwiftNaming.lowerCamel(operation.id))(operationInput\(operation.requiresAuthentication ? ", caller: authenticatedCaller" : ""))"
         var cases: [SwitchCase] = []
         for response in operation.responses {
-            let caseName = SwiftNaming.escapeIdentifier(response.caseName)
-            let status = response.status.map(String.init) ?? "statusCode"
-            let binding = response.status == nil ? "let statusCode" : nil
+            let status = response.statusExpression
+            let write: String
             switch response.content {
-            case .none:
-                cases.append(SwitchCase([".\(caseName)\(binding.map { "(\($0))" } ?? "")"], [.return(.code("ResponseWriter.empty(status: \(status))"))]))
-            case .json:
-                let bindings = [binding, "let payload"].compactMap { $0 }.joined(separator: ", ")
-                cases.append(SwitchCase([".\(caseName)(\(bindings))"], [.return(.code("try ResponseWriter.json(payload, status: \(status))"))]))
-            case .text(let contentType):
-                let bindings = [binding, "let payload"].compactMap { $0 }.joined(separator: ", ")
-                cases.append(SwitchCase([".\(caseName)(\(bindings))"], [.return(.code("ResponseWriter.text(payload, contentType: \(quoted(contentType)), status: \(status))"))]))
+            case .none: write = "ResponseWriter.empty(status: \(status))"
+            case .json: write = "try ResponseWriter.json(payload, status: \(status))"
+            case .text(let contentType): write = "ResponseWriter.text(payload, contentType: \(quoted(contentType)), status: \(status))"
             }
+            cases.append(SwitchCase([response.outputPattern()], [.return(.code(write))]))
         }
         cases.append(SwitchCase([".undocumented(let statusCode, let data)"], [.return("ResponseWriter.raw(data, status: statusCode)")]))
         body.append(.switch(subject: call, cases: cases))
