@@ -40,6 +40,8 @@ struct DiagnosticsTests {
         ("    A: {description: a, type: object, properties: {string: {type: string, enum: [x]}}}", "hides another type", "#/components/schemas/A/properties/string"),
         ("    A: {description: a, type: string, format: uuid}", "bare uuid", "#/components/schemas/A"),
         ("    A: {description: a, type: object, properties: {self: {type: string}}}", "reserved", "#/components/schemas/A/properties/self"),
+        ("    A: {description: a, oneOf: [{$ref: '#/components/schemas/B'}, {type: 'null'}]}\n    B: {description: b, type: string}", "cannot itself be nullable", "#/components/schemas/A"),
+        ("    A: {description: a, type: [string, 'null'], enum: [x, null]}", "cannot itself be nullable", "#/components/schemas/A"),
     ])
     func unsupportedSchema(schema: String, phrase: String, location: String) {
         let found = Self.errors(Self.spec(schemas: schema))

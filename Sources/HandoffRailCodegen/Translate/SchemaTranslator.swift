@@ -46,6 +46,10 @@ package struct SchemaTranslator {
     /// A schema that gets its own type named `name`.
     func translateNamed(_ schema: JSONSchema, name: String, pointer: JSONPointer) -> ModelDefinition? {
         let doc = Self.docLines(schema.description, pointer: pointer)
+        if isNullable(schema) {
+            diagnostics.error("a named type cannot itself be nullable; keep '\(name)' non-null and make the properties that use it nullable", at: pointer.description)
+            return nil
+        }
         switch schema.value {
         case .object(_, let object) where !object.properties.isEmpty:
             return .structure(translateStruct(name: name, doc: doc, object: object, pointer: pointer))
