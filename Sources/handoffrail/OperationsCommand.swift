@@ -1,4 +1,5 @@
 import ArgumentParser
+import Foundation
 import HandoffRailModels
 
 /// `handoffrail operations`: the operations of the spec this binary was generated from.
@@ -13,7 +14,8 @@ struct OperationsCommand: ParsableCommand {
         }
         let widths = (0..<5).map { column in rows.map { $0[column].count }.max() ?? 0 }
         for row in rows {
-            print(zip(row, widths).map { $0.padding(toLength: $1, withPad: " ", startingAt: 0) }.joined(separator: "  "))
+            let line = zip(row, widths).map { $0.padding(toLength: $1, withPad: " ", startingAt: 0) }.joined(separator: "  ")
+            print(line.replacingOccurrences(of: "\\s+$", with: "", options: .regularExpression))
         }
         print("\(rows.count) operations")
     }
