@@ -6,7 +6,9 @@ Tests/HandoffRailModelsTests/Fixtures against the component schema it documents,
 with format checking (uuid, date-time, uri) and in strict mode: object schemas that
 do not say otherwise are treated as `additionalProperties: false`, so a fixture
 cannot carry a field the spec does not declare. Every fixture file must be listed
-below. Exits non-zero on any failure.
+below, and together the fixtures must cover the spec: every schema in
+`components.schemas` has to be reachable (through `$ref`s) from the schemas the
+fixtures are checked against. Exits non-zero on any failure.
 
 Needs: PyYAML, jsonschema (>= 4.18, with referencing), openapi-spec-validator,
 rfc3339-validator.
@@ -62,6 +64,27 @@ EXPECTED = {
     "validation_error.json": ref("HTTPValidationError"),
     "claim_conflict.json": ref("ClaimConflictError"),
     "event.json": ref("Event"),
+    "claim_request.json": ref("ClaimRequest"),
+    "respond_request.json": ref("RespondRequest"),
+    "chain_request.json": ref("ChainRequest"),
+    "batch_create_request.json": ref("BatchCreateRequest"),
+    "batch_claim_request.json": ref("BatchClaimRequest"),
+    "batch_complete_request.json": ref("BatchCompleteRequest"),
+    "batch_complete_result.json": ref("BatchCompleteResult"),
+    "hook_create_request.json": ref("WebhookCreate"),
+    "dead_letter_replay.json": ref("DeadLetterReplayResult"),
+    "dead_letter_retry_all.json": ref("RetryAllResult"),
+    "schema_create_request.json": ref("SchemaCreate"),
+    "api_key_create_request.json": ref("ApiKeyCreate"),
+    "tenant_create_request.json": ref("TenantCreate"),
+    "tenant_update_request.json": ref("TenantUpdate"),
+    "health.json": ref("HealthStatus"),
+    "readiness.json": ref("ReadinessStatus"),
+    "ws_subscribe.json": ref("WebSocketClientMessage"),
+    "daily_limit_exceeded.json": ref("ErrorDetail"),
+    "schema_violation.json": ref("UnprocessableError"),
+    "rate_limited.json": ref("RateLimitError"),
+    "payload_too_large.json": ref("PayloadTooLargeError"),
 }
 
 
@@ -73,6 +96,30 @@ def strict(spec):
         if "properties" in schema and "additionalProperties" not in schema:
             schema["additionalProperties"] = False
     return spec
+
+
+def refs(node):
+    """Names of the component schemas `$ref`erenced anywhere inside `node`."""
+    if isinstance(node, list):
+        return set().union(*map(refs, node))
+    if not isinstance(node, dict):
+        return set()
+    found = set().union(*map(refs, node.values()))
+    target = node.get("$ref")
+    if isinstance(target, str) and "/components/schemas/" in target:
+        found.add(target.rsplit("/", 1)[-1])
+    return found
+
+
+def uncovered(components):
+    """Component schemas not reachable from any fixture's schema."""
+    reached, pending = set(), refs(list(EXPECTED.values()))
+    while pending:
+        name = pending.pop()
+        if name not in reached:
+            reached.add(name)
+            pending |= refs(components[name])
+    return sorted(components.keys() - reached)
 
 
 def format_checker():
@@ -132,6 +179,14 @@ def main():
                 print(f"       at {location}: {error.message}")
         else:
             print(f"ok   {name} ({target})")
+
+    missing = uncovered(spec["components"]["schemas"])
+    if missing:
+        failures += 1
+        print(f"FAIL coverage: {len(missing)} component schema(s) not reached by any fixture:")
+        print("       " + ", ".join(missing))
+    else:
+        print(f"ok   all {len(spec['components']['schemas'])} component schemas are covered by the fixtures")
 
     if failures:
         print(f"{failures} failure(s)")

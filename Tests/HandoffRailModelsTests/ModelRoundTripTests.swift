@@ -49,6 +49,34 @@ struct ModelRoundTripTests {
         try Self.roundTrip(ClaimConflictError.self, fixture: "claim_conflict")
     }
 
+    @Test func requestBodies() throws {
+        try Self.roundTrip(ClaimRequest.self, fixture: "claim_request")
+        try Self.roundTrip(RespondRequest.self, fixture: "respond_request")
+        try Self.roundTrip(ChainRequest.self, fixture: "chain_request")
+        try Self.roundTrip(BatchCreateRequest.self, fixture: "batch_create_request")
+        try Self.roundTrip(BatchClaimRequest.self, fixture: "batch_claim_request")
+        try Self.roundTrip(BatchCompleteRequest.self, fixture: "batch_complete_request")
+        try Self.roundTrip(WebhookCreate.self, fixture: "hook_create_request")
+        try Self.roundTrip(SchemaCreate.self, fixture: "schema_create_request")
+        try Self.roundTrip(ApiKeyCreate.self, fixture: "api_key_create_request")
+        try Self.roundTrip(TenantCreate.self, fixture: "tenant_create_request")
+        try Self.roundTrip(TenantUpdate.self, fixture: "tenant_update_request")
+        try Self.roundTrip(WebSocketClientMessage.self, fixture: "ws_subscribe")
+    }
+
+    @Test func smallResponses() throws {
+        try Self.roundTrip(BatchCompleteResult.self, fixture: "batch_complete_result")
+        try Self.roundTrip(DeadLetterReplayResult.self, fixture: "dead_letter_replay")
+        try Self.roundTrip(RetryAllResult.self, fixture: "dead_letter_retry_all")
+        try Self.roundTrip(HealthStatus.self, fixture: "health")
+        try Self.roundTrip(ReadinessStatus.self, fixture: "readiness")
+        try Self.roundTrip(ErrorDetail.self, fixture: "daily_limit_exceeded")
+        try Self.roundTrip(RateLimitError.self, fixture: "rate_limited")
+        try Self.roundTrip(PayloadTooLargeError.self, fixture: "payload_too_large")
+        try Self.roundTrip(UnprocessableError.self, fixture: "schema_violation")
+        try Self.roundTrip(UnprocessableError.self, fixture: "validation_error")
+    }
+
     @Test("a full packet exposes its sections as typed values")
     func typedAccess() throws {
         let packet = try JSONDecoder().decode(Packet.self, from: FixtureLoader.data("packet_full"))
