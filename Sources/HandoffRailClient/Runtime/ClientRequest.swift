@@ -33,10 +33,11 @@ public struct ClientRequest: Sendable {
         request.headers[name] = value.wireString
     }
 
-    /// Encodes `body` as the JSON request body (`nil` sends none).
+    /// Encodes `body` as the JSON request body (`nil` sends none), with `HandoffRailJSON` so
+    /// integers and doubles stay apart on the wire.
     public mutating func setJSONBody(_ body: (some Encodable)?) throws {
         guard let body else { return }
-        request.body = try JSONEncoder().encode(body)
+        request.body = try HandoffRailJSON.encode(body)
         request.headers["Content-Type"] = "application/json"
     }
 

@@ -1,4 +1,5 @@
 import Foundation
+import HandoffRailModels
 
 /// An HTTP request as the client sends it, independent of the HTTP library.
 public struct TransportRequest: Sendable, Hashable {
@@ -42,9 +43,9 @@ public struct TransportResponse: Sendable, Hashable {
         self.body = body
     }
 
-    /// Decodes the JSON body (enums tolerant: unknown values are kept).
+    /// Decodes the JSON body (enums tolerant: unknown values are kept; `2.0` stays a double).
     public func decodeJSON<T: Decodable>(_ type: T.Type) throws -> T {
-        try JSONDecoder().decode(T.self, from: body)
+        try HandoffRailJSON.decode(T.self, from: body)
     }
 
     /// The body as UTF-8 text.

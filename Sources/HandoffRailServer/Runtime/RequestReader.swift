@@ -9,7 +9,7 @@ import Hummingbird
 /// Parameters are parsed from their strings (`int_parsing`, `uuid_parsing`, … on failure),
 /// then checked against their schema in `SpecSchemas`; the JSON body is parsed (a
 /// `json_invalid` issue on malformed JSON), validated against its component schema and
-/// decoded with strict enums.
+/// decoded with strict enums straight from the parsed value (no second parse).
 public struct RequestReader<Context: RequestContext> {
     private var request: Request
     private let context: Context
@@ -78,10 +78,9 @@ public struct RequestReader<Context: RequestContext> {
             }
             return nil
         }
-        let bytes = Data(buffer.readableBytesView)
         let json: JSONValue
         do {
-            json = try JSONValue(parsing: bytes)
+            json = try JSONValue.parse(buffer.readableBytesView)
         } catch {
             // Malformed JSON stops here: FastAPI reports it alone.
             throw RequestValidationFailure(issues: [error.validationIssue(locationPrefix: [.key("body")])])
@@ -91,10 +90,10 @@ public struct RequestReader<Context: RequestContext> {
             issues += found.map { $0.prefixed(by: [.key("body")]) }
             return nil
         }
-        let decoder = JSONDecoder()
+        var decoder = JSONValueDecoder()
         decoder.userInfo[.handoffRailStrictEnums] = true
         do {
-            return try decoder.decode(T.self, from: bytes)
+            return try decoder.decode(T.self, from: json)
         } catch {
             // The schema accepted what the type cannot hold: a spec/model mismatch, reported, not hidden.
             issues.append(ValidationIssue(type: "model_type", loc: [.key("body")], msg: "Input could not be decoded: \(error)", input: .null))

@@ -10,9 +10,9 @@ public enum ResponseWriter {
         (100...599).contains(code) ? .init(code: code) : .internalServerError
     }
 
-    /// A JSON response.
+    /// A JSON response, written by `HandoffRailJSON` so doubles keep their `.0`.
     public static func json(_ payload: some Encodable, status: Int) throws -> Response {
-        let data = try JSONEncoder().encode(payload)
+        let data = try HandoffRailJSON.encode(payload)
         var headers = HTTPFields()
         headers[.contentType] = "application/json"
         return Response(status: Self.status(status), headers: headers, body: .init(byteBuffer: ByteBuffer(bytes: data)))
