@@ -927,15 +927,17 @@ public struct Artifact: Codable, Hashable, Sendable {
 
         public init(from decoder: any Decoder) throws {
             let container = try decoder.singleValueContainer()
-            if let value = try? container.decode(String.self) {
+            let json = try container.decode(JSONValue.self)
+            let parts = JSONValueDecoder(inheriting: decoder)
+            if json.admits(.string), let value = try? parts.decode(String.self, from: json) {
                 self = .string(value)
                 return
             }
-            if let value = try? container.decode([JSONValue].self) {
+            if json.admits(.array), let value = try? parts.decode([JSONValue].self, from: json) {
                 self = .array(value)
                 return
             }
-            if let value = try? container.decode([String: JSONValue].self) {
+            if json.admits(.object), let value = try? parts.decode([String: JSONValue].self, from: json) {
                 self = .object(value)
                 return
             }
@@ -3671,11 +3673,13 @@ public enum UnprocessableError: Codable, Hashable, Sendable {
 
     public init(from decoder: any Decoder) throws {
         let container = try decoder.singleValueContainer()
-        if let value = try? container.decode(HTTPValidationError.self) {
+        let json = try container.decode(JSONValue.self)
+        let parts = JSONValueDecoder(inheriting: decoder)
+        if json.admits(.object), let value = try? parts.decode(HTTPValidationError.self, from: json) {
             self = .httpValidationError(value)
             return
         }
-        if let value = try? container.decode(ErrorDetail.self) {
+        if json.admits(.object), let value = try? parts.decode(ErrorDetail.self, from: json) {
             self = .errorDetail(value)
             return
         }
@@ -3795,11 +3799,13 @@ public struct ValidationError: Codable, Hashable, Sendable {
 
         public init(from decoder: any Decoder) throws {
             let container = try decoder.singleValueContainer()
-            if let value = try? container.decode(Int.self) {
+            let json = try container.decode(JSONValue.self)
+            let parts = JSONValueDecoder(inheriting: decoder)
+            if json.admits(.integer), let value = try? parts.decode(Int.self, from: json) {
                 self = .integer(value)
                 return
             }
-            if let value = try? container.decode(String.self) {
+            if json.admits(.string), let value = try? parts.decode(String.self, from: json) {
                 self = .string(value)
                 return
             }

@@ -2,6 +2,8 @@
 package struct ModelsTranslator {
     /// Component names that are string enums (defaults of those types are written as `.case`).
     let enumNames: Set<String>
+    /// Names of generated structs (JSON objects on the wire).
+    let structureNames: Set<String>
     /// Values of each string enum, to check defaults against.
     let enumValues: [String: [String]]
     let diagnostics: DiagnosticCollector
@@ -11,18 +13,22 @@ package struct ModelsTranslator {
 
     package init(definitions: [ModelDefinition], diagnostics: DiagnosticCollector) {
         var names: Set<String> = []
+        var structures: Set<String> = []
         var values: [String: [String]] = [:]
         func collect(_ definition: ModelDefinition, prefix: String) {
             switch definition {
             case .stringEnum(let e):
                 names.insert(prefix + e.name)
                 values[prefix + e.name] = e.values
-            case .structure(let s): s.nested.forEach { collect($0, prefix: prefix + s.name + ".") }
+            case .structure(let s):
+                structures.insert(prefix + s.name)
+                s.nested.forEach { collect($0, prefix: prefix + s.name + ".") }
             default: break
             }
         }
         definitions.forEach { collect($0, prefix: "") }
         self.enumNames = names
+        self.structureNames = structures
         self.enumValues = values
         self.diagnostics = diagnostics
     }
@@ -225,10 +231,17 @@ package struct ModelsTranslator {
         var members: [Declaration] = definition.alternatives.map {
             .enumCase(EnumCaseDeclaration(name: $0.caseName, associatedValues: [(nil, $0.type.swift)]))
         }
-        var decodeBody: [Statement] = [.declaration(isLet: true, name: "container", type: nil, value: "try decoder.singleValueContainer()")]
+        // Read the value once, then try only the alternatives its JSON kind admits.
+        var decodeBody: [Statement] = [
+            .declaration(isLet: true, name: "container", type: nil, value: "try decoder.singleValueContainer()"),
+            .declaration(isLet: true, name: "json", type: nil, value: "try container.decode(JSONValue.self)"),
+            .declaration(isLet: true, name: "parts", type: nil, value: "JSONValueDecoder(inheriting: decoder)"),
+        ]
         for alternative in definition.alternatives {
+            let attempt = "let value = try? parts.decode(\(alternative.type.wireSwift).self, from: json)"
+            let condition = jsonKind(of: alternative.type).map { "json.admits(.\($0)), \(attempt)" } ?? attempt
             decodeBody.append(.if(
-                condition: "let value = try? container.decode(\(alternative.type.wireSwift).self)",
+                condition: condition,
                 then: [.expression("self = .\(alternative.caseName)(\(alternative.type.fromWire("value")))"), .return(nil)],
                 else: nil))
         }
@@ -250,6 +263,23 @@ package struct ModelsTranslator {
         return TypeDeclaration(
             doc: definition.doc, access: .public, kind: .enum, name: definition.name,
             conformances: ["Codable", "Hashable", "Sendable"], members: members)
+    }
+
+    /// The JSON kind a type decodes from, or `nil` when it may be any (free-form JSON, unions).
+    private func jsonKind(of type: TypeUsage) -> String? {
+        switch type {
+        case .string, .uuid, .date: return "string"
+        case .integer: return "integer"
+        case .number: return "number"
+        case .boolean: return "bool"
+        case .array: return "array"
+        case .dictionary: return "object"
+        case .json: return nil
+        case .named(let name):
+            if enumNames.contains(name) { return "string" }
+            if structureNames.contains(name) { return "object" }
+            return nil
+        }
     }
 
     // MARK: Literals

@@ -44,15 +44,17 @@ public struct Artifact: Codable, Hashable, Sendable {
 
         public init(from decoder: any Decoder) throws {
             let container = try decoder.singleValueContainer()
-            if let value = try? container.decode(String.self) {
+            let json = try container.decode(JSONValue.self)
+            let parts = JSONValueDecoder(inheriting: decoder)
+            if json.admits(.string), let value = try? parts.decode(String.self, from: json) {
                 self = .string(value)
                 return
             }
-            if let value = try? container.decode([JSONValue].self) {
+            if json.admits(.array), let value = try? parts.decode([JSONValue].self, from: json) {
                 self = .array(value)
                 return
             }
-            if let value = try? container.decode([String: JSONValue].self) {
+            if json.admits(.object), let value = try? parts.decode([String: JSONValue].self, from: json) {
                 self = .object(value)
                 return
             }
@@ -82,11 +84,13 @@ public enum Location: Codable, Hashable, Sendable {
 
     public init(from decoder: any Decoder) throws {
         let container = try decoder.singleValueContainer()
-        if let value = try? container.decode(Int.self) {
+        let json = try container.decode(JSONValue.self)
+        let parts = JSONValueDecoder(inheriting: decoder)
+        if json.admits(.integer), let value = try? parts.decode(Int.self, from: json) {
             self = .integer(value)
             return
         }
-        if let value = try? container.decode(String.self) {
+        if json.admits(.string), let value = try? parts.decode(String.self, from: json) {
             self = .string(value)
             return
         }
