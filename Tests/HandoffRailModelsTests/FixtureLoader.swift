@@ -20,10 +20,25 @@ extension JSONValue {
     /// `null` members dropped: the server writes nullable members as `null` (as FastAPI
     /// does) where a hand-written document may leave them out; both mean "no value".
     var normalizedForComparison: JSONValue {
+        droppingNullMembers.foldingIntegralNumbers
+    }
+
+    /// Integral doubles as integers, as Foundation's coders write them.
+    var foldingIntegralNumbers: JSONValue {
         switch self {
         case .number(let value) where value.rounded() == value && abs(value) < 1e15: return .integer(Int(value))
-        case .array(let items): return .array(items.map(\.normalizedForComparison))
-        case .object(let members): return .object(members.filter { !$0.value.isNull }.mapValues(\.normalizedForComparison))
+        case .array(let items): return .array(items.map(\.foldingIntegralNumbers))
+        case .object(let members): return .object(members.mapValues(\.foldingIntegralNumbers))
+        default: return self
+        }
+    }
+
+    /// The same JSON without `null` object members (the server writes them, documents may
+    /// leave them out); numbers are left exactly as they are.
+    var droppingNullMembers: JSONValue {
+        switch self {
+        case .array(let items): return .array(items.map(\.droppingNullMembers))
+        case .object(let members): return .object(members.filter { !$0.value.isNull }.mapValues(\.droppingNullMembers))
         default: return self
         }
     }

@@ -52,15 +52,3 @@ struct JSONValueCoderRoundTripTests {
         #expect(try JSONValue(parsing: text)["context"]?["custom"] == .object(custom))
     }
 }
-
-extension JSONValue {
-    /// The same JSON without `null` object members (the server writes them, documents may
-    /// leave them out); numbers are left exactly as they are.
-    fileprivate var droppingNullMembers: JSONValue {
-        switch self {
-        case .array(let items): return .array(items.map(\.droppingNullMembers))
-        case .object(let members): return .object(members.filter { !$0.value.isNull }.mapValues(\.droppingNullMembers))
-        default: return self
-        }
-    }
-}
