@@ -18,15 +18,15 @@ enum SpecCompatibilityFixture {
     /// The changes between `<name>.old.yaml` and `<name>.new.yaml`.
     static func changes(named name: String) throws -> [SpecChange] {
         let directory = try fixturesDirectory()
-        let old = try SpecYAMLLoader.document(contentsOf: directory.appendingPathComponent("\(name).old.yaml"))
-        let new = try SpecYAMLLoader.document(contentsOf: directory.appendingPathComponent("\(name).new.yaml"))
-        return SpecCompatibilityChecker().changes(from: old, to: new)
+        let old = try String(contentsOf: directory.appendingPathComponent("\(name).old.yaml"), encoding: .utf8)
+        let new = try String(contentsOf: directory.appendingPathComponent("\(name).new.yaml"), encoding: .utf8)
+        return try changes(old: old, new: new)
     }
 
     /// The changes between two specs given as YAML text.
     static func changes(old: String, new: String) throws -> [SpecChange] {
-        let oldDocument = try SpecYAMLLoader.document(fromYAML: old)
-        let newDocument = try SpecYAMLLoader.document(fromYAML: new)
+        let oldDocument = try SpecLoader.document(text: old, sourceName: "old.yaml")
+        let newDocument = try SpecLoader.document(text: new, sourceName: "new.yaml")
         return SpecCompatibilityChecker().changes(from: oldDocument, to: newDocument)
     }
 
