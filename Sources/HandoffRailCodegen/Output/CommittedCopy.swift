@@ -7,10 +7,15 @@ package enum CommittedCopy {
     package static func regenerate(packageRoot: URL, into output: URL) throws -> Int {
         let specURL = packageRoot.appendingPathComponent("spec/handoffrail.yaml")
         let text = try String(contentsOf: specURL, encoding: .utf8)
+        let targets = try configuredTargets(packageRoot: packageRoot)
+        // Parse and translate once for every mode any target asks for, then hand each
+        // target the files of its own modes.
+        let modes = Array(Set(targets.flatMap(\.1.generate)))
+        let files = try GeneratorPipeline().run(specText: text, sourceName: "spec/handoffrail.yaml", modes: modes).files
         var changed = 0
-        for (target, configuration) in try configuredTargets(packageRoot: packageRoot) {
-            let result = try GeneratorPipeline().run(specText: text, sourceName: "spec/handoffrail.yaml", modes: configuration.generate)
-            changed += try GeneratedFileWriter().write(result.files, to: output.appendingPathComponent(target)).count
+        for (target, configuration) in targets {
+            let names = Set(configuration.generate.flatMap(\.outputFiles))
+            changed += try GeneratedFileWriter().write(files.filter { names.contains($0.name) }, to: output.appendingPathComponent(target)).count
         }
         return changed
     }
