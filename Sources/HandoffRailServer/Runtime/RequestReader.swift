@@ -25,13 +25,12 @@ public struct RequestReader<Context: RequestContext> {
 
     /// A path parameter, percent-decoded (Hummingbird hands route parameters over as sent).
     public mutating func path<T: WireStringConvertible>(_ name: String, as type: T.Type, schema: String, required: Bool) -> T? {
-        let raw = context.parameters.get(name)
-        guard let raw, let decoded = raw.removingPercentEncoding else {
-            if let raw {
-                issues.append(ValidationIssue(type: "string_type", loc: [.key("path"), .key(name)], msg: "Input should be a valid string, invalid percent-encoding", input: .string(raw)))
-                return nil
-            }
+        guard let raw = context.parameters.get(name) else {
             return read(nil, location: "path", name: name, as: type, schema: schema, required: required)
+        }
+        guard let decoded = raw.removingPercentEncoding else {
+            issues.append(ValidationIssue(type: "string_type", loc: [.key("path"), .key(name)], msg: "Input should be a valid string, invalid percent-encoding", input: .string(raw)))
+            return nil
         }
         return read(decoded, location: "path", name: name, as: type, schema: schema, required: required)
     }
