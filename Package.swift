@@ -26,6 +26,12 @@ let package = Package(
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
         .package(url: "https://github.com/hummingbird-project/hummingbird", from: "2.28.1"),
         .package(url: "https://github.com/apple/swift-http-types", from: "1.8.0"),
+        .package(url: "https://github.com/groue/GRDB.swift", from: "7.10.0"),
+        .package(url: "https://github.com/apple/swift-crypto", from: "4.5.2"),
+        .package(url: "https://github.com/apple/swift-log", from: "1.16.2"),
+        .package(url: "https://github.com/apple/swift-metrics", from: "2.13.0"),
+        .package(url: "https://github.com/swift-server/swift-prometheus", from: "2.4.1"),
+        .package(url: "https://github.com/swift-server/swift-service-lifecycle", from: "2.13.0"),
     ],
     targets: [
         // MARK: Generator
@@ -62,15 +68,37 @@ let package = Package(
             plugins: ["HandoffRailCodegenPlugin"]
         ),
         .target(
-            name: "HandoffRailService",
+            name: "HandoffRailStorage",
             dependencies: ["HandoffRailModels"]
+        ),
+        .target(
+            name: "HandoffRailStorageSQLite",
+            dependencies: [
+                "HandoffRailStorage",
+                "HandoffRailModels",
+                .product(name: "GRDB", package: "GRDB.swift"),
+            ]
+        ),
+        .target(
+            name: "HandoffRailService",
+            dependencies: [
+                "HandoffRailModels",
+                "HandoffRailStorage",
+                .product(name: "Crypto", package: "swift-crypto"),
+                .product(name: "Logging", package: "swift-log"),
+            ]
         ),
         .target(
             name: "HandoffRailServer",
             dependencies: [
                 "HandoffRailModels",
+                "HandoffRailService",
                 .product(name: "Hummingbird", package: "hummingbird"),
                 .product(name: "HTTPTypes", package: "swift-http-types"),
+                .product(name: "Logging", package: "swift-log"),
+                .product(name: "Metrics", package: "swift-metrics"),
+                .product(name: "Prometheus", package: "swift-prometheus"),
+                .product(name: "ServiceLifecycle", package: "swift-service-lifecycle"),
             ],
             exclude: ["handoffrail-codegen.json"],
             plugins: ["HandoffRailCodegenPlugin"]
@@ -86,8 +114,11 @@ let package = Package(
             dependencies: [
                 "HandoffRailServer",
                 "HandoffRailService",
+                "HandoffRailStorageSQLite",
                 "HandoffRailClient",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
+                .product(name: "Logging", package: "swift-log"),
+                .product(name: "ServiceLifecycle", package: "swift-service-lifecycle"),
             ]
         ),
 
@@ -118,7 +149,11 @@ let package = Package(
         ),
         .testTarget(
             name: "HandoffRailServiceTests",
-            dependencies: ["HandoffRailService", "HandoffRailModels"]
+            dependencies: ["HandoffRailService", "HandoffRailModels", "HandoffRailStorage", "HandoffRailStorageSQLite"]
+        ),
+        .testTarget(
+            name: "HandoffRailStorageTests",
+            dependencies: ["HandoffRailStorage", "HandoffRailStorageSQLite", "HandoffRailModels"]
         ),
         .testTarget(
             name: "HandoffRailAgentsTests",

@@ -12,7 +12,7 @@ public struct ProblemMiddleware<Context: RequestContext>: RouterMiddleware {
         do {
             return try await next(request, context)
         } catch let error as any APIErrorConvertible {
-            throw APIProblem(status: ResponseWriter.status(error.statusCode), detail: error.detail)
+            throw APIProblem(status: ResponseWriter.status(error.statusCode), detail: error.detail, code: error.code, field: error.field)
         }
     }
 }
