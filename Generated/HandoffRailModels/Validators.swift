@@ -2171,6 +2171,3341 @@ public enum SpecSchemas {
     }
     """#
 
+    /// The OpenAPI spec the code was generated from, exactly as written (served at `/openapi.yaml`).
+    public static let specificationText: String = #"""
+    openapi: 3.1.0
+    info:
+      title: HandoffRail
+      version: "1.0.0"
+      summary: Session-continuity rail for multi-agent AI workflows.
+      description: |-
+        HandoffRail moves *handoff packets* between AI agents (and humans): a packet carries
+        the context, decisions, actions, dependencies and an optional human-in-the-loop
+        (HITL) checkpoint from a source agent to a target agent, and follows a small
+        lifecycle:
+
+            created ─► claimed ─► in_progress ─► completed
+               │          │            │
+               ├──────────┴────────────┴─► awaiting_human ─► (respond) ─► claimed
+               └─ any non-terminal ─► failed;  anything but expired ─► expired
+
+        `completed` and `expired` are terminal. A packet created with `hitl.required`
+        starts in `awaiting_human`.
+
+        This document is the single source of truth of the wire protocol spoken by the
+        reference Python/FastAPI service and its SDKs (`handoffrail-sdk` 0.3.0).
+
+        **Authentication.** Every `/api/v1` call carries `X-API-Key: hr_…`. The SSE and
+        WebSocket endpoints take `?api_key=…` instead. Keys belong to a tenant and have a
+        role, `admin` > `writer` > `agent` > `reader`; each operation states its minimum
+        role (also machine-readable as `x-handoffrail-role`). A missing, empty or unknown
+        key is 401; a revoked key is 403; a role that is too low is 403
+        `{"detail":"Insufficient permissions. Required role: X, current role: Y"}`,
+        checked before the route runs and before rate limiting. Another tenant's resource
+        is 404.
+
+        **Rate limits.** Every non-exempt response (401s included) carries
+        `X-RateLimit-Limit` (the per-key per-minute limit), `X-RateLimit-Remaining`,
+        `X-RateLimit-Reset` and `X-RateLimit-Tier`. Exceeding a limit answers 429
+        `{"detail":"Rate limit exceeded","field":"rate_limit"}` with `Retry-After` > 0
+        and `X-RateLimit-Remaining: 0`. `/health`, `/ready`, `/metrics` and
+        `/openapi.yaml` are exempt and carry no `X-RateLimit-*` headers.
+
+        **Errors.** Every error is JSON with a human-readable `detail`. Request validation
+        failures are FastAPI-shaped 422 (`HTTPValidationError`); other errors carry a
+        string `detail` and, where it helps, `code` and `field` (`ErrorDetail`). A
+        POST/PATCH/PUT body larger than the tier's packet size is 413 before the route
+        runs.
+
+        **Idempotency.** Creating operations accept an optional `Idempotency-Key` header;
+        repeating a request with the same key (same tenant and operation) within 24 hours
+        returns the stored response instead of creating a second resource.
+      license:
+        name: MIT
+    servers:
+      - url: /
+        description: The HandoffRail server this document is served from.
+    security:
+      - ApiKeyAuth: []
+    tags:
+      - name: Packets
+        description: Create, read, claim, update, answer and chain handoff packets.
+      - name: Batch
+        description: Create, claim or complete up to 50 packets in one request, with per-item errors.
+      - name: Audit
+        description: The tenant's structured audit log.
+      - name: Webhooks
+        description: Outgoing webhooks, their delivery attempts and the dead-letter queue.
+      - name: Schemas
+        description: Tenant-scoped JSON Schema registry used to validate `context.custom`.
+      - name: API Keys
+        description: API key management (admin).
+      - name: Tenants
+        description: Tenant management (admin of the operator tenant).
+      - name: System
+        description: Tenant statistics and global system health (admin).
+      - name: Health
+        description: Unauthenticated liveness, readiness, metrics and the spec itself.
+      - name: Events
+        description: Real-time event streams (Server-Sent Events and WebSocket).
+
+    paths:
+      # ───────────────────────────── Packets ─────────────────────────────
+      /api/v1/packets:
+        post:
+          operationId: createPacket
+          tags: [Packets]
+          summary: Create a handoff packet
+          description: |-
+            Creates a handoff packet from `metadata.source_agent` to `metadata.target_agent`.
+            The new packet has status `created`, or `awaiting_human` when `hitl.required` is
+            true. When `schema_id` names a registered schema of the tenant, `context.custom`
+            is validated against it (draft-07): a violation is 422 with a string detail
+            containing "validation failed", an unknown `schema_id` is 422 with a detail
+            containing "not found". Tier quotas apply (free tier: 5 handoffs per day unless
+            disabled by configuration, and the tier's agent limit). The packet's history
+            gets a `created` event with actor `agent:{source_agent.id}`.
+
+            Minimum role: **writer**.
+          x-handoffrail-role: writer
+          x-handoffrail-tool:
+            name: handoffrail_create_packet
+            description: >-
+              Hand off work to another agent (or to a human via a HITL checkpoint). Call this
+              when you have finished your part of a task and someone else must continue it.
+              Give a concise, self-contained `context.summary` of what was done and what is
+              left, the target agent, the conversation turns and artifacts the next agent
+              needs, the decisions you made (with rationale) and the pending actions. Set
+              `hitl` with a `reason` (and optionally a `question` and `options`) when a human
+              must approve before the target proceeds. Returns the created packet, including
+              its `id` (keep it to follow up) and `status` (`created`, or `awaiting_human`
+              when a human checkpoint is required).
+            identity: [body.metadata.source_agent]
+          parameters:
+            - $ref: '#/components/parameters/IdempotencyKey'
+          requestBody:
+            required: true
+            content:
+              application/json:
+                schema:
+                  $ref: '#/components/schemas/PacketCreate'
+          responses:
+            '201':
+              description: The created packet.
+              content:
+                application/json:
+                  schema:
+                    $ref: '#/components/schemas/Packet'
+            '401':
+              $ref: '#/components/responses/Unauthorized'
+            '403':
+              $ref: '#/components/responses/Forbidden'
+            '413':
+              $ref: '#/components/responses/PayloadTooLarge'
+            '422':
+              $ref: '#/components/responses/Unprocessable'
+            '429':
+              $ref: '#/components/responses/QuotaExceeded'
+        get:
+          operationId: listPackets
+          tags: [Packets]
+          summary: List packets
+          description: |-
+            Lists the tenant's packets, newest first (`created_at DESC, id DESC`), with
+            optional filters. Pagination is by `limit`/`offset`, or by the opaque `cursor`
+            returned as `next_cursor` (the cursor takes precedence over `offset`). An
+            invalid cursor is 400 `{"detail":"Invalid cursor"}`.
+
+            Minimum role: **reader**.
+          x-handoffrail-role: reader
+          x-handoffrail-tool:
+            name: handoffrail_list_packets
+            description: >-
+              Find handoff packets. Use it to look for work addressed to you
+              (`target_agent` = your agent id, `status=created`), to review what you handed
+              off (`source_agent`), or to browse by `tags`, `priority` or creation time.
+              Results are newest first; returns `packets`, the `total` number of matches and
+              a `next_cursor` to pass back as `cursor` for the next page (null on the last
+              page).
+            identity: []
+          parameters:
+            - name: status
+              in: query
+              required: false
+              description: Comma-separated packet statuses; a packet matches if it has any of them (e.g. `created,claimed`).
+              schema:
+                type: string
+            - name: source_agent
+              in: query
+              required: false
+              description: Only packets whose `metadata.source_agent.id` equals this agent id.
+              schema:
+                type: string
+            - name: target_agent
+              in: query
+              required: false
+              description: Only packets whose `metadata.target_agent.id` equals this agent id.
+              schema:
+                type: string
+            - name: tags
+              in: query
+              required: false
+              description: Comma-separated tags; a packet matches only if it has all of them.
+              schema:
+                type: string
+            - name: priority
+              in: query
+              required: false
+              description: Only packets with this priority.
+              schema:
+                $ref: '#/components/schemas/Priority'
+            - name: hitl_required
+              in: query
+              required: false
+              description: Only packets whose HITL checkpoint is (true) or is not (false) required.
+              schema:
+                type: boolean
+            - $ref: '#/components/parameters/CreatedAfter'
+            - $ref: '#/components/parameters/CreatedBefore'
+            - $ref: '#/components/parameters/Limit'
+            - $ref: '#/components/parameters/Offset'
+            - name: cursor
+              in: query
+              required: false
+              description: Opaque keyset cursor taken from a previous page's `next_cursor`.
+              schema:
+                type: string
+          responses:
+            '200':
+              description: One page of packets.
+              content:
+                application/json:
+                  schema:
+                    $ref: '#/components/schemas/PacketList'
+            '400':
+              $ref: '#/components/responses/BadRequest'
+            '401':
+              $ref: '#/components/responses/Unauthorized'
+            '403':
+              $ref: '#/components/responses/Forbidden'
+            '422':
+              $ref: '#/components/responses/ValidationFailed'
+            '429':
+              $ref: '#/components/responses/RateLimited'
+
+      /api/v1/packets/awaiting:
+        get:
+          operationId: listAwaitingPackets
+          tags: [Packets]
+          summary: List packets awaiting a human
+          description: |-
+            Lists the tenant's packets in status `awaiting_human` (the HITL queue), newest
+            first, in the list shape. `next_cursor` is always null here.
+
+            Minimum role: **reader**.
+          x-handoffrail-role: reader
+          parameters:
+            - $ref: '#/components/parameters/Limit'
+            - $ref: '#/components/parameters/Offset'
+          responses:
+            '200':
+              description: One page of packets awaiting a human response.
+              content:
+                application/json:
+                  schema:
+                    $ref: '#/components/schemas/PacketList'
+            '401':
+              $ref: '#/components/responses/Unauthorized'
+            '403':
+              $ref: '#/components/responses/Forbidden'
+            '422':
+              $ref: '#/components/responses/ValidationFailed'
+            '429':
+              $ref: '#/components/responses/RateLimited'
+
+      /api/v1/packets/search:
+        get:
+          operationId: searchPackets
+          tags: [Packets]
+          summary: Full-text search over packets
+          description: |-
+            Ranked full-text search (stemming, porter-like) over the packet summary and
+            context. Follows summary edits and also finds expired packets. Honours `status`
+            and `priority`. `q` shorter than 2 characters is 422. `next_cursor` is always
+            null here.
+
+            Minimum role: **reader**.
+          x-handoffrail-role: reader
+          parameters:
+            - name: q
+              in: query
+              required: true
+              description: The search text (at least 2 characters).
+              schema:
+                type: string
+                minLength: 2
+            - name: status
+              in: query
+              required: false
+              description: Comma-separated packet statuses; a packet matches if it has any of them.
+              schema:
+                type: string
+            - name: priority
+              in: query
+              required: false
+              description: Only packets with this priority.
+              schema:
+                $ref: '#/components/schemas/Priority'
+            - $ref: '#/components/parameters/Limit'
+            - $ref: '#/components/parameters/Offset'
+          responses:
+            '200':
+              description: Matching packets, best match first.
+              content:
+                application/json:
+                  schema:
+                    $ref: '#/components/schemas/PacketList'
+            '401':
+              $ref: '#/components/responses/Unauthorized'
+            '403':
+              $ref: '#/components/responses/Forbidden'
+            '422':
+              $ref: '#/components/responses/ValidationFailed'
+            '429':
+              $ref: '#/components/responses/RateLimited'
+
+      /api/v1/packets/batch:
+        post:
+          operationId: batchCreatePackets
+          tags: [Batch]
+          summary: Create up to 50 packets
+          description: |-
+            Creates each item of `packets` as `createPacket` would. Items are validated one
+            by one: an invalid item does not fail the request but becomes an entry of
+            `errors` with its index. An empty list is 422; more than 50 items is 400.
+
+            Minimum role: **writer**.
+          x-handoffrail-role: writer
+          parameters:
+            - $ref: '#/components/parameters/IdempotencyKey'
+          requestBody:
+            required: true
+            content:
+              application/json:
+                schema:
+                  $ref: '#/components/schemas/BatchCreateRequest'
+          responses:
+            '201':
+              description: The packets that were created and the per-item errors.
+              content:
+                application/json:
+                  schema:
+                    $ref: '#/components/schemas/BatchCreateResult'
+            '400':
+              $ref: '#/components/responses/BadRequest'
+            '401':
+              $ref: '#/components/responses/Unauthorized'
+            '403':
+              $ref: '#/components/responses/Forbidden'
+            '413':
+              $ref: '#/components/responses/PayloadTooLarge'
+            '422':
+              $ref: '#/components/responses/ValidationFailed'
+            '429':
+              $ref: '#/components/responses/QuotaExceeded'
+
+      /api/v1/packets/batch/claim:
+        post:
+          operationId: batchClaimPackets
+          tags: [Batch]
+          summary: Claim up to 50 packets
+          description: |-
+            Claims each packet of `packet_ids` for the given agent as `claimPacket` would.
+            Packets that cannot be claimed are reported in `errors` (e.g. "Already claimed",
+            "not found"). An empty list is 422; more than 50 ids is 400.
+
+            Minimum role: **writer**.
+          x-handoffrail-role: writer
+          requestBody:
+            required: true
+            content:
+              application/json:
+                schema:
+                  $ref: '#/components/schemas/BatchClaimRequest'
+          responses:
+            '200':
+              description: The packets that were claimed and the per-item errors.
+              content:
+                application/json:
+                  schema:
+                    $ref: '#/components/schemas/BatchClaimResult'
+            '400':
+              $ref: '#/components/responses/BadRequest'
+            '401':
+              $ref: '#/components/responses/Unauthorized'
+            '403':
+              $ref: '#/components/responses/Forbidden'
+            '413':
+              $ref: '#/components/responses/PayloadTooLarge'
+            '422':
+              $ref: '#/components/responses/ValidationFailed'
+            '429':
+              $ref: '#/components/responses/RateLimited'
+
+      /api/v1/packets/batch/complete:
+        post:
+          operationId: batchCompletePackets
+          tags: [Batch]
+          summary: Complete up to 50 packets
+          description: |-
+            Moves each packet of `packet_ids` to `completed` (setting
+            `metadata.completed_at`). Packets that cannot be completed are reported in
+            `errors` (e.g. "Cannot complete packet in status expired"). An empty list is 422;
+            more than 50 ids is 400.
+
+            Minimum role: **writer**.
+          x-handoffrail-role: writer
+          requestBody:
+            required: true
+            content:
+              application/json:
+                schema:
+                  $ref: '#/components/schemas/BatchCompleteRequest'
+          responses:
+            '200':
+              description: The packets that were completed and the per-item errors.
+              content:
+                application/json:
+                  schema:
+                    $ref: '#/components/schemas/BatchCompleteResult'
+            '400':
+              $ref: '#/components/responses/BadRequest'
+            '401':
+              $ref: '#/components/responses/Unauthorized'
+            '403':
+              $ref: '#/components/responses/Forbidden'
+            '413':
+              $ref: '#/components/responses/PayloadTooLarge'
+            '422':
+              $ref: '#/components/responses/ValidationFailed'
+            '429':
+              $ref: '#/components/responses/RateLimited'
+
+      /api/v1/packets/{packet_id}:
+        parameters:
+          - $ref: '#/components/parameters/PacketId'
+        get:
+          operationId: getPacket
+          tags: [Packets]
+          summary: Get a packet
+          description: |-
+            Returns one packet of the caller's tenant. Another tenant's packet is 404.
+
+            Minimum role: **reader**.
+          x-handoffrail-role: reader
+          x-handoffrail-tool:
+            name: handoffrail_get_packet
+            description: >-
+              Fetch one handoff packet by its id: the full context (summary, conversation,
+              artifacts, custom data), decisions, pending/completed/failed actions,
+              dependencies, the human-in-the-loop checkpoint and the current status. Call it
+              before working on a packet handed to you, or to check whether a human has
+              answered a checkpoint (`hitl.response`).
+            identity: []
+          responses:
+            '200':
+              description: The packet.
+              content:
+                application/json:
+                  schema:
+                    $ref: '#/components/schemas/Packet'
+            '401':
+              $ref: '#/components/responses/Unauthorized'
+            '403':
+              $ref: '#/components/responses/Forbidden'
+            '404':
+              $ref: '#/components/responses/NotFound'
+            '422':
+              $ref: '#/components/responses/ValidationFailed'
+            '429':
+              $ref: '#/components/responses/RateLimited'
+        patch:
+          operationId: updatePacket
+          tags: [Packets]
+          summary: Partially update a packet
+          description: |-
+            Applies the fields present in the body. A `status` change must be an allowed
+            transition, otherwise 400 with a detail containing "Cannot transition" and
+            naming the allowed ones; moving to `completed` sets `metadata.completed_at`.
+            `decisions` merge into the existing ones by `id`; each action section present in
+            `actions` replaces that section; `context` and `dependencies` replace the stored
+            ones; `hitl: null` removes the checkpoint.
+
+            Minimum role: **agent**.
+          x-handoffrail-role: agent
+          x-handoffrail-tool:
+            name: handoffrail_update_packet
+            description: >-
+              Report progress on a packet you have claimed. Set `status` to `in_progress`
+              when you start, `completed` when done, `failed` when you cannot finish, or
+              `awaiting_human` (with `hitl`) when a person must decide. Record decisions
+              (merged by id), replace action lists (e.g. move finished items from `pending`
+              to `completed`), update dependency states, or edit the context. Send only the
+              fields you change. Returns the updated packet; an invalid status change is
+              rejected with the allowed transitions.
+            identity: []
+          requestBody:
+            required: true
+            content:
+              application/json:
+                schema:
+                  $ref: '#/components/schemas/PacketUpdate'
+          responses:
+            '200':
+              description: The updated packet.
+              content:
+                application/json:
+                  schema:
+                    $ref: '#/components/schemas/Packet'
+            '400':
+              $ref: '#/components/responses/BadRequest'
+            '401':
+              $ref: '#/components/responses/Unauthorized'
+            '403':
+              $ref: '#/components/responses/Forbidden'
+            '404':
+              $ref: '#/components/responses/NotFound'
+            '413':
+              $ref: '#/components/responses/PayloadTooLarge'
+            '422':
+              $ref: '#/components/responses/ValidationFailed'
+            '429':
+              $ref: '#/components/responses/RateLimited'
+        delete:
+          operationId: deletePacket
+          tags: [Packets]
+          summary: Expire (soft-delete) a packet
+          description: |-
+            Moves the packet to `expired` and records an `expired` history event. The
+            packet stays readable and searchable. An already expired packet is 409.
+
+            Minimum role: **writer**.
+          x-handoffrail-role: writer
+          responses:
+            '204':
+              description: The packet is now expired.
+            '401':
+              $ref: '#/components/responses/Unauthorized'
+            '403':
+              $ref: '#/components/responses/Forbidden'
+            '404':
+              $ref: '#/components/responses/NotFound'
+            '409':
+              $ref: '#/components/responses/Conflict'
+            '422':
+              $ref: '#/components/responses/ValidationFailed'
+            '429':
+              $ref: '#/components/responses/RateLimited'
+
+      /api/v1/packets/{packet_id}/claim:
+        parameters:
+          - $ref: '#/components/parameters/PacketId'
+        post:
+          operationId: claimPacket
+          tags: [Packets]
+          summary: Claim a packet
+          description: |-
+            Moves a `created` packet to `claimed`, sets `metadata.target_agent` to the
+            claimer and `metadata.claimed_at`. Of concurrent claimers exactly one wins.
+            Already claimed is 409 with an object detail naming the claimer
+            (`ClaimConflictError`); a completed packet is 400; an expired one is 410.
+
+            Minimum role: **agent**.
+          x-handoffrail-role: agent
+          x-handoffrail-tool:
+            name: handoffrail_claim_packet
+            description: >-
+              Claim a handoff packet before you start working on it, so that no other agent
+              picks it up. Only packets in status `created` can be claimed. If another agent
+              was faster the call fails with a conflict that names the current claimer; then
+              leave the packet alone. Returns the packet, now `claimed`, with you recorded as
+              its target agent.
+            identity: [body.agent_id, body.agent_name, body.framework]
+          requestBody:
+            required: true
+            content:
+              application/json:
+                schema:
+                  $ref: '#/components/schemas/ClaimRequest'
+          responses:
+            '200':
+              description: The claimed packet.
+              content:
+                application/json:
+                  schema:
+                    $ref: '#/components/schemas/Packet'
+            '400':
+              $ref: '#/components/responses/BadRequest'
+            '401':
+              $ref: '#/components/responses/Unauthorized'
+            '403':
+              $ref: '#/components/responses/Forbidden'
+            '404':
+              $ref: '#/components/responses/NotFound'
+            '409':
+              description: The packet is already claimed; the detail names the claimer.
+              content:
+                application/json:
+                  schema:
+                    $ref: '#/components/schemas/ClaimConflictError'
+            '410':
+              $ref: '#/components/responses/Gone'
+            '413':
+              $ref: '#/components/responses/PayloadTooLarge'
+            '422':
+              $ref: '#/components/responses/ValidationFailed'
+            '429':
+              $ref: '#/components/responses/RateLimited'
+
+      /api/v1/packets/{packet_id}/respond:
+        parameters:
+          - $ref: '#/components/parameters/PacketId'
+        post:
+          operationId: respondToPacket
+          tags: [Packets]
+          summary: Answer a human-in-the-loop checkpoint
+          description: |-
+            Records the human answer on a packet in `awaiting_human`: fills
+            `hitl.response`, `hitl.responded_by`, `hitl.responded_at` and `hitl.notes`, moves
+            the packet to `claimed`, adds a `hitl_responded` history event and emits
+            `hitl.response_ready`. A packet that is not awaiting a human is 409; a checkpoint
+            whose `timeout_seconds` has passed is 410.
+
+            Minimum role: **agent**.
+          x-handoffrail-role: agent
+          x-handoffrail-tool:
+            name: handoffrail_respond_to_packet
+            description: >-
+              Record a human's answer to a packet that is waiting for human input (status
+              `awaiting_human`). Use it only to relay a decision a person actually made; pass
+              their answer verbatim in `response` (one of `hitl.options` when options were
+              given) and any remarks in `notes`. Returns the packet, now `claimed` again, so
+              its agent can continue.
+            identity: [body.responded_by]
+          requestBody:
+            required: true
+            content:
+              application/json:
+                schema:
+                  $ref: '#/components/schemas/RespondRequest'
+          responses:
+            '200':
+              description: The packet with the recorded response.
+              content:
+                application/json:
+                  schema:
+                    $ref: '#/components/schemas/Packet'
+            '401':
+              $ref: '#/components/responses/Unauthorized'
+            '403':
+              $ref: '#/components/responses/Forbidden'
+            '404':
+              $ref: '#/components/responses/NotFound'
+            '409':
+              $ref: '#/components/responses/Conflict'
+            '410':
+              $ref: '#/components/responses/Gone'
+            '413':
+              $ref: '#/components/responses/PayloadTooLarge'
+            '422':
+              $ref: '#/components/responses/ValidationFailed'
+            '429':
+              $ref: '#/components/responses/RateLimited'
+
+      /api/v1/packets/{packet_id}/history:
+        parameters:
+          - $ref: '#/components/parameters/PacketId'
+        get:
+          operationId: getPacketHistory
+          tags: [Packets]
+          summary: Get a packet's event history
+          description: |-
+            Returns the packet's history events, oldest first (insertion order kept within
+            the same second). A full run gives `created`, `claimed`, `in_progress`,
+            `completed`; a HITL answer adds `hitl_responded`, deletion adds `expired`, a
+            chained child adds `chained` to the parent.
+
+            Minimum role: **reader**.
+          x-handoffrail-role: reader
+          x-handoffrail-tool:
+            name: handoffrail_get_packet_history
+            description: >-
+              Get the chronological trail of what happened to a handoff packet: who created,
+              claimed, updated, answered, completed, chained or expired it, and when. Use it
+              to understand how a packet reached its current state before acting on it.
+              Returns the packet id and its events, oldest first.
+            identity: []
+          responses:
+            '200':
+              description: The packet's events.
+              content:
+                application/json:
+                  schema:
+                    $ref: '#/components/schemas/PacketHistory'
+            '401':
+              $ref: '#/components/responses/Unauthorized'
+            '403':
+              $ref: '#/components/responses/Forbidden'
+            '404':
+              $ref: '#/components/responses/NotFound'
+            '422':
+              $ref: '#/components/responses/ValidationFailed'
+            '429':
+              $ref: '#/components/responses/RateLimited'
+
+      /api/v1/packets/{packet_id}/chain:
+        parameters:
+          - $ref: '#/components/parameters/PacketId'
+        post:
+          operationId: chainPacket
+          tags: [Packets]
+          summary: Create a chained child packet
+          description: |-
+            Creates a child packet of `packet_id` (its `parent_packet_id` is set). The
+            parent's `context.conversation_state` is prepended to the child's. The child's
+            `created` history event has details `{"parent_packet_id": …, "chain": true}`; the
+            parent gets a `chained` event and `packet.chained` is emitted. Tier quotas apply
+            as for `createPacket`.
+
+            Minimum role: **writer**.
+          x-handoffrail-role: writer
+          x-handoffrail-tool:
+            name: handoffrail_chain_packet
+            description: >-
+              Hand off the next step of a workflow as a follow-up to an existing packet. Use
+              it when the work of one packet leads to new work for another agent (for example
+              after finishing your part, pass the remaining step on). The parent's
+              conversation is carried over automatically, so the `context.summary` should
+              describe only the new step. Returns the new child packet, linked to its parent
+              by `parent_packet_id`.
+            identity: [body.metadata.source_agent]
+          parameters:
+            - $ref: '#/components/parameters/IdempotencyKey'
+          requestBody:
+            required: true
+            content:
+              application/json:
+                schema:
+                  $ref: '#/components/schemas/ChainRequest'
+          responses:
+            '201':
+              description: The created child packet.
+              content:
+                application/json:
+                  schema:
+                    $ref: '#/components/schemas/Packet'
+            '401':
+              $ref: '#/components/responses/Unauthorized'
+            '403':
+              $ref: '#/components/responses/Forbidden'
+            '404':
+              $ref: '#/components/responses/NotFound'
+            '413':
+              $ref: '#/components/responses/PayloadTooLarge'
+            '422':
+              $ref: '#/components/responses/ValidationFailed'
+            '429':
+              $ref: '#/components/responses/QuotaExceeded'
+
+      # ───────────────────────────── Audit ─────────────────────────────
+      /api/v1/audit:
+        get:
+          operationId: listAuditEntries
+          tags: [Audit]
+          summary: List audit log entries
+          description: |-
+            The tenant's structured audit log, newest first, filtered by `actor`, `action`,
+            `packet_id` and creation time.
+
+            Minimum role: **reader**.
+          x-handoffrail-role: reader
+          parameters:
+            - name: actor
+              in: query
+              required: false
+              description: Only entries by this actor (e.g. `agent:billing-01`).
+              schema:
+                type: string
+            - name: action
+              in: query
+              required: false
+              description: Only entries with this action (e.g. `claimed`).
+              schema:
+                type: string
+            - name: packet_id
+              in: query
+              required: false
+              description: Only entries about this packet.
+              schema:
+                type: string
+                format: uuid
+            - $ref: '#/components/parameters/CreatedAfter'
+            - $ref: '#/components/parameters/CreatedBefore'
+            - $ref: '#/components/parameters/Limit'
+            - $ref: '#/components/parameters/Offset'
+          responses:
+            '200':
+              description: One page of audit entries.
+              content:
+                application/json:
+                  schema:
+                    $ref: '#/components/schemas/AuditList'
+            '401':
+              $ref: '#/components/responses/Unauthorized'
+            '403':
+              $ref: '#/components/responses/Forbidden'
+            '422':
+              $ref: '#/components/responses/ValidationFailed'
+            '429':
+              $ref: '#/components/responses/RateLimited'
+
+      # ───────────────────────────── Webhooks ─────────────────────────────
+      /api/v1/hooks:
+        post:
+          operationId: createHook
+          tags: [Webhooks]
+          summary: Register a webhook
+          description: |-
+            Registers an outgoing webhook. The URL must be http(s); loopback, private,
+            link-local, unspecified and IPv6-local addresses and `localhost` / cloud metadata
+            host names are refused with 422 mentioning "blocked" (a name that does not
+            resolve is allowed). Events must be among the 8 webhook event types. The secret
+            (16–256 characters) signs every delivery (`X-HR-Signature: sha256=<hex HMAC>`)
+            and is never returned. The tier's webhook limit applies (free: none) — 403.
+
+            Minimum role: **writer**.
+          x-handoffrail-role: writer
+          parameters:
+            - $ref: '#/components/parameters/IdempotencyKey'
+          requestBody:
+            required: true
+            content:
+              application/json:
+                schema:
+                  $ref: '#/components/schemas/WebhookCreate'
+          responses:
+            '201':
+              description: The registered webhook (without its secret).
+              content:
+                application/json:
+                  schema:
+                    $ref: '#/components/schemas/Webhook'
+            '401':
+              $ref: '#/components/responses/Unauthorized'
+            '403':
+              $ref: '#/components/responses/Forbidden'
+            '413':
+              $ref: '#/components/responses/PayloadTooLarge'
+            '422':
+              $ref: '#/components/responses/Unprocessable'
+            '429':
+              $ref: '#/components/responses/RateLimited'
+        get:
+          operationId: listHooks
+          tags: [Webhooks]
+          summary: List webhooks
+          description: |-
+            Lists the tenant's webhooks, inactive (deleted) ones included.
+
+            Minimum role: **writer**.
+          x-handoffrail-role: writer
+          responses:
+            '200':
+              description: The tenant's webhooks.
+              content:
+                application/json:
+                  schema:
+                    type: array
+                    items:
+                      $ref: '#/components/schemas/Webhook'
+            '401':
+              $ref: '#/components/responses/Unauthorized'
+            '403':
+              $ref: '#/components/responses/Forbidden'
+            '429':
+              $ref: '#/components/responses/RateLimited'
+
+      /api/v1/hooks/dlq:
+        get:
+          operationId: listDeadLetters
+          tags: [Webhooks]
+          summary: List dead-lettered deliveries
+          description: |-
+            Lists the tenant's webhook deliveries that exhausted their retries (1 s, 5 s,
+            30 s, 5 min, 1 h, 6 h) and landed in the dead-letter queue, newest first.
+
+            Minimum role: **writer**.
+          x-handoffrail-role: writer
+          parameters:
+            - $ref: '#/components/parameters/Limit'
+            - $ref: '#/components/parameters/Offset'
+          responses:
+            '200':
+              description: Dead-lettered deliveries.
+              content:
+                application/json:
+                  schema:
+                    type: array
+                    items:
+                      $ref: '#/components/schemas/WebhookDelivery'
+            '401':
+              $ref: '#/components/responses/Unauthorized'
+            '403':
+              $ref: '#/components/responses/Forbidden'
+            '422':
+              $ref: '#/components/responses/ValidationFailed'
+            '429':
+              $ref: '#/components/responses/RateLimited'
+
+      /api/v1/hooks/dlq/retry-all:
+        post:
+          operationId: retryAllDeadLetters
+          tags: [Webhooks]
+          summary: Requeue every dead-lettered delivery
+          description: |-
+            Moves every dead-lettered delivery of the tenant back to `pending` for an
+            immediate new attempt and returns how many were requeued.
+
+            Minimum role: **admin**.
+          x-handoffrail-role: admin
+          responses:
+            '200':
+              description: The number of requeued deliveries.
+              content:
+                application/json:
+                  schema:
+                    $ref: '#/components/schemas/RetryAllResult'
+            '401':
+              $ref: '#/components/responses/Unauthorized'
+            '403':
+              $ref: '#/components/responses/Forbidden'
+            '429':
+              $ref: '#/components/responses/RateLimited'
+
+      /api/v1/hooks/dlq/{delivery_id}/replay:
+        parameters:
+          - $ref: '#/components/parameters/DeliveryId'
+        post:
+          operationId: replayDeadLetter
+          tags: [Webhooks]
+          summary: Replay one dead-lettered delivery
+          description: |-
+            Moves one dead-lettered delivery back to `pending` for an immediate new attempt.
+            An unknown delivery (or one that is not dead-lettered) is 404.
+
+            Minimum role: **writer**.
+          x-handoffrail-role: writer
+          responses:
+            '200':
+              description: The delivery was requeued.
+              content:
+                application/json:
+                  schema:
+                    $ref: '#/components/schemas/DeadLetterReplayResult'
+            '401':
+              $ref: '#/components/responses/Unauthorized'
+            '403':
+              $ref: '#/components/responses/Forbidden'
+            '404':
+              $ref: '#/components/responses/NotFound'
+            '422':
+              $ref: '#/components/responses/ValidationFailed'
+            '429':
+              $ref: '#/components/responses/RateLimited'
+
+      /api/v1/hooks/{hook_id}:
+        parameters:
+          - $ref: '#/components/parameters/HookId'
+        delete:
+          operationId: deleteHook
+          tags: [Webhooks]
+          summary: Deactivate a webhook
+          description: |-
+            Deactivates the webhook (it stays listed with `active: false`). An already
+            inactive webhook is 409; another tenant's is 404.
+
+            Minimum role: **writer**.
+          x-handoffrail-role: writer
+          responses:
+            '204':
+              description: The webhook is deactivated.
+            '401':
+              $ref: '#/components/responses/Unauthorized'
+            '403':
+              $ref: '#/components/responses/Forbidden'
+            '404':
+              $ref: '#/components/responses/NotFound'
+            '409':
+              $ref: '#/components/responses/Conflict'
+            '422':
+              $ref: '#/components/responses/ValidationFailed'
+            '429':
+              $ref: '#/components/responses/RateLimited'
+
+      /api/v1/hooks/{hook_id}/deliveries:
+        parameters:
+          - $ref: '#/components/parameters/HookId'
+        get:
+          operationId: listHookDeliveries
+          tags: [Webhooks]
+          summary: List a webhook's deliveries
+          description: |-
+            Lists the delivery records of one webhook, newest first, optionally filtered by
+            status.
+
+            Minimum role: **writer**.
+          x-handoffrail-role: writer
+          parameters:
+            - name: status
+              in: query
+              required: false
+              description: Only deliveries in this state.
+              schema:
+                $ref: '#/components/schemas/DeliveryStatus'
+            - $ref: '#/components/parameters/Limit'
+            - $ref: '#/components/parameters/Offset'
+          responses:
+            '200':
+              description: The webhook's deliveries.
+              content:
+                application/json:
+                  schema:
+                    type: array
+                    items:
+                      $ref: '#/components/schemas/WebhookDelivery'
+            '401':
+              $ref: '#/components/responses/Unauthorized'
+            '403':
+              $ref: '#/components/responses/Forbidden'
+            '404':
+              $ref: '#/components/responses/NotFound'
+            '422':
+              $ref: '#/components/responses/ValidationFailed'
+            '429':
+              $ref: '#/components/responses/RateLimited'
+
+      # ───────────────────────────── Schemas ─────────────────────────────
+      /api/v1/schemas:
+        post:
+          operationId: createSchema
+          tags: [Schemas]
+          summary: Register a JSON Schema
+          description: |-
+            Registers a JSON Schema (draft-07 semantics) in the tenant's registry; packets
+            created with its id as `schema_id` have `context.custom` validated against it.
+            A `json_schema` without a top-level `type` is 422.
+
+            Minimum role: **writer**.
+          x-handoffrail-role: writer
+          parameters:
+            - $ref: '#/components/parameters/IdempotencyKey'
+          requestBody:
+            required: true
+            content:
+              application/json:
+                schema:
+                  $ref: '#/components/schemas/SchemaCreate'
+          responses:
+            '201':
+              description: The registered schema.
+              content:
+                application/json:
+                  schema:
+                    $ref: '#/components/schemas/RegisteredSchema'
+            '401':
+              $ref: '#/components/responses/Unauthorized'
+            '403':
+              $ref: '#/components/responses/Forbidden'
+            '413':
+              $ref: '#/components/responses/PayloadTooLarge'
+            '422':
+              $ref: '#/components/responses/Unprocessable'
+            '429':
+              $ref: '#/components/responses/RateLimited'
+        get:
+          operationId: listSchemas
+          tags: [Schemas]
+          summary: List registered schemas
+          description: |-
+            Lists the tenant's registered schemas, newest first.
+
+            Minimum role: **writer**.
+          x-handoffrail-role: writer
+          parameters:
+            - $ref: '#/components/parameters/Limit'
+            - $ref: '#/components/parameters/Offset'
+          responses:
+            '200':
+              description: One page of schemas.
+              content:
+                application/json:
+                  schema:
+                    $ref: '#/components/schemas/SchemaList'
+            '401':
+              $ref: '#/components/responses/Unauthorized'
+            '403':
+              $ref: '#/components/responses/Forbidden'
+            '422':
+              $ref: '#/components/responses/ValidationFailed'
+            '429':
+              $ref: '#/components/responses/RateLimited'
+
+      /api/v1/schemas/{schema_id}:
+        parameters:
+          - $ref: '#/components/parameters/SchemaId'
+        get:
+          operationId: getSchema
+          tags: [Schemas]
+          summary: Get a registered schema
+          description: |-
+            Returns one schema of the tenant's registry; another tenant's schema is 404.
+
+            Minimum role: **writer**.
+          x-handoffrail-role: writer
+          responses:
+            '200':
+              description: The schema.
+              content:
+                application/json:
+                  schema:
+                    $ref: '#/components/schemas/RegisteredSchema'
+            '401':
+              $ref: '#/components/responses/Unauthorized'
+            '403':
+              $ref: '#/components/responses/Forbidden'
+            '404':
+              $ref: '#/components/responses/NotFound'
+            '422':
+              $ref: '#/components/responses/ValidationFailed'
+            '429':
+              $ref: '#/components/responses/RateLimited'
+
+      # ───────────────────────────── API keys ─────────────────────────────
+      /api/v1/keys:
+        post:
+          operationId: createApiKey
+          tags: [API Keys]
+          summary: Create an API key
+          description: |-
+            Creates an API key. The plain key (`hr_…`) is returned once, in `key`; only its
+            SHA-256 hash is stored. `tenant_id` defaults to the caller's tenant (another
+            tenant only for admins of the operator tenant); `role` defaults to `admin`; an
+            unknown role is 422. Exceeding the tenant's `max_api_keys` is 403.
+
+            Minimum role: **admin**.
+          x-handoffrail-role: admin
+          parameters:
+            - $ref: '#/components/parameters/IdempotencyKey'
+          requestBody:
+            required: true
+            content:
+              application/json:
+                schema:
+                  $ref: '#/components/schemas/ApiKeyCreate'
+          responses:
+            '201':
+              description: The created key, with its plain value.
+              content:
+                application/json:
+                  schema:
+                    $ref: '#/components/schemas/ApiKeyCreated'
+            '401':
+              $ref: '#/components/responses/Unauthorized'
+            '403':
+              $ref: '#/components/responses/Forbidden'
+            '404':
+              $ref: '#/components/responses/NotFound'
+            '413':
+              $ref: '#/components/responses/PayloadTooLarge'
+            '422':
+              $ref: '#/components/responses/ValidationFailed'
+            '429':
+              $ref: '#/components/responses/RateLimited'
+        get:
+          operationId: listApiKeys
+          tags: [API Keys]
+          summary: List the tenant's API keys
+          description: |-
+            Lists the caller's tenant's keys, revoked ones included; `key` is always null.
+
+            Minimum role: **admin**.
+          x-handoffrail-role: admin
+          responses:
+            '200':
+              description: The tenant's keys.
+              content:
+                application/json:
+                  schema:
+                    type: array
+                    items:
+                      $ref: '#/components/schemas/ApiKey'
+            '401':
+              $ref: '#/components/responses/Unauthorized'
+            '403':
+              $ref: '#/components/responses/Forbidden'
+            '429':
+              $ref: '#/components/responses/RateLimited'
+
+      /api/v1/keys/{key_id}:
+        parameters:
+          - $ref: '#/components/parameters/KeyId'
+        delete:
+          operationId: revokeApiKey
+          tags: [API Keys]
+          summary: Revoke an API key
+          description: |-
+            Revokes the key; it is refused (403) from the next request on, on every
+            instance. An already revoked key is 409; an unknown key or another tenant's key
+            is 404.
+
+            Minimum role: **admin**.
+          x-handoffrail-role: admin
+          responses:
+            '204':
+              description: The key is revoked.
+            '401':
+              $ref: '#/components/responses/Unauthorized'
+            '403':
+              $ref: '#/components/responses/Forbidden'
+            '404':
+              $ref: '#/components/responses/NotFound'
+            '409':
+              $ref: '#/components/responses/Conflict'
+            '422':
+              $ref: '#/components/responses/ValidationFailed'
+            '429':
+              $ref: '#/components/responses/RateLimited'
+
+      /api/v1/keys/{key_id}/rotate:
+        parameters:
+          - $ref: '#/components/parameters/KeyId'
+        post:
+          operationId: rotateApiKey
+          tags: [API Keys]
+          summary: Rotate an API key
+          description: |-
+            Revokes the key and creates its replacement with the same tenant and role, a new
+            id, prefix and plain key, and a name containing "rotated". A revoked key is 409
+            "already revoked"; an unknown key or another tenant's key is 404.
+
+            Minimum role: **admin**.
+          x-handoffrail-role: admin
+          responses:
+            '201':
+              description: The replacement key, with its plain value.
+              content:
+                application/json:
+                  schema:
+                    $ref: '#/components/schemas/ApiKeyCreated'
+            '401':
+              $ref: '#/components/responses/Unauthorized'
+            '403':
+              $ref: '#/components/responses/Forbidden'
+            '404':
+              $ref: '#/components/responses/NotFound'
+            '409':
+              $ref: '#/components/responses/Conflict'
+            '422':
+              $ref: '#/components/responses/ValidationFailed'
+            '429':
+              $ref: '#/components/responses/RateLimited'
+
+      # ───────────────────────────── Tenants ─────────────────────────────
+      /api/v1/tenants:
+        post:
+          operationId: createTenant
+          tags: [Tenants]
+          summary: Create a tenant
+          description: |-
+            Creates a tenant. A duplicate name is 409. Only admins of the operator tenant
+            (the bootstrap tenant) manage tenants; other admins get 403.
+
+            Minimum role: **admin**.
+          x-handoffrail-role: admin
+          parameters:
+            - $ref: '#/components/parameters/IdempotencyKey'
+          requestBody:
+            required: true
+            content:
+              application/json:
+                schema:
+                  $ref: '#/components/schemas/TenantCreate'
+          responses:
+            '201':
+              description: The created tenant.
+              content:
+                application/json:
+                  schema:
+                    $ref: '#/components/schemas/Tenant'
+            '401':
+              $ref: '#/components/responses/Unauthorized'
+            '403':
+              $ref: '#/components/responses/Forbidden'
+            '409':
+              $ref: '#/components/responses/Conflict'
+            '413':
+              $ref: '#/components/responses/PayloadTooLarge'
+            '422':
+              $ref: '#/components/responses/ValidationFailed'
+            '429':
+              $ref: '#/components/responses/RateLimited'
+        get:
+          operationId: listTenants
+          tags: [Tenants]
+          summary: List tenants
+          description: |-
+            Lists the tenants that are not deleted. Operator-tenant admins only.
+
+            Minimum role: **admin**.
+          x-handoffrail-role: admin
+          responses:
+            '200':
+              description: The tenants.
+              content:
+                application/json:
+                  schema:
+                    type: array
+                    items:
+                      $ref: '#/components/schemas/Tenant'
+            '401':
+              $ref: '#/components/responses/Unauthorized'
+            '403':
+              $ref: '#/components/responses/Forbidden'
+            '429':
+              $ref: '#/components/responses/RateLimited'
+
+      /api/v1/tenants/{tenant_id}:
+        parameters:
+          - $ref: '#/components/parameters/TenantId'
+        get:
+          operationId: getTenant
+          tags: [Tenants]
+          summary: Get a tenant
+          description: |-
+            Returns one tenant; a deleted or unknown tenant is 404. Operator-tenant admins
+            only.
+
+            Minimum role: **admin**.
+          x-handoffrail-role: admin
+          responses:
+            '200':
+              description: The tenant.
+              content:
+                application/json:
+                  schema:
+                    $ref: '#/components/schemas/Tenant'
+            '401':
+              $ref: '#/components/responses/Unauthorized'
+            '403':
+              $ref: '#/components/responses/Forbidden'
+            '404':
+              $ref: '#/components/responses/NotFound'
+            '429':
+              $ref: '#/components/responses/RateLimited'
+        patch:
+          operationId: updateTenant
+          tags: [Tenants]
+          summary: Update a tenant
+          description: |-
+            Changes the fields present in the body. Renaming to an existing name is 409.
+            Operator-tenant admins only.
+
+            Minimum role: **admin**.
+          x-handoffrail-role: admin
+          requestBody:
+            required: true
+            content:
+              application/json:
+                schema:
+                  $ref: '#/components/schemas/TenantUpdate'
+          responses:
+            '200':
+              description: The updated tenant.
+              content:
+                application/json:
+                  schema:
+                    $ref: '#/components/schemas/Tenant'
+            '401':
+              $ref: '#/components/responses/Unauthorized'
+            '403':
+              $ref: '#/components/responses/Forbidden'
+            '404':
+              $ref: '#/components/responses/NotFound'
+            '409':
+              $ref: '#/components/responses/Conflict'
+            '413':
+              $ref: '#/components/responses/PayloadTooLarge'
+            '422':
+              $ref: '#/components/responses/ValidationFailed'
+            '429':
+              $ref: '#/components/responses/RateLimited'
+        delete:
+          operationId: deleteTenant
+          tags: [Tenants]
+          summary: Delete a tenant
+          description: |-
+            Soft-deletes the tenant (sets `deleted_at`); afterwards `getTenant` is 404.
+            Operator-tenant admins only.
+
+            Minimum role: **admin**.
+          x-handoffrail-role: admin
+          responses:
+            '204':
+              description: The tenant is deleted.
+            '401':
+              $ref: '#/components/responses/Unauthorized'
+            '403':
+              $ref: '#/components/responses/Forbidden'
+            '404':
+              $ref: '#/components/responses/NotFound'
+            '429':
+              $ref: '#/components/responses/RateLimited'
+
+      /api/v1/tenants/{tenant_id}/keys:
+        parameters:
+          - $ref: '#/components/parameters/TenantId'
+        get:
+          operationId: listTenantApiKeys
+          tags: [Tenants]
+          summary: List a tenant's API keys
+          description: |-
+            Lists the keys of the given tenant, revoked ones included; `key` is always null.
+            Operator-tenant admins only.
+
+            Minimum role: **admin**.
+          x-handoffrail-role: admin
+          responses:
+            '200':
+              description: The tenant's keys.
+              content:
+                application/json:
+                  schema:
+                    type: array
+                    items:
+                      $ref: '#/components/schemas/ApiKey'
+            '401':
+              $ref: '#/components/responses/Unauthorized'
+            '403':
+              $ref: '#/components/responses/Forbidden'
+            '404':
+              $ref: '#/components/responses/NotFound'
+            '429':
+              $ref: '#/components/responses/RateLimited'
+
+      # ───────────────────────────── System ─────────────────────────────
+      /api/v1/stats:
+        get:
+          operationId: getStats
+          tags: [System]
+          summary: Tenant statistics
+          description: |-
+            Packet counts and queue figures of the caller's tenant.
+
+            Minimum role: **admin**.
+          x-handoffrail-role: admin
+          responses:
+            '200':
+              description: The tenant's statistics.
+              content:
+                application/json:
+                  schema:
+                    $ref: '#/components/schemas/Stats'
+            '401':
+              $ref: '#/components/responses/Unauthorized'
+            '403':
+              $ref: '#/components/responses/Forbidden'
+            '429':
+              $ref: '#/components/responses/RateLimited'
+
+      /api/v1/system/health:
+        get:
+          operationId: getSystemHealth
+          tags: [System]
+          summary: Global system health
+          description: |-
+            Global (all tenants) health and throughput figures of the installation. On an
+            empty system counts are 0, averages and ages are null, maps are `{}` and lists
+            `[]`.
+
+            Minimum role: **admin**.
+          x-handoffrail-role: admin
+          responses:
+            '200':
+              description: The system health report.
+              content:
+                application/json:
+                  schema:
+                    $ref: '#/components/schemas/SystemHealth'
+            '401':
+              $ref: '#/components/responses/Unauthorized'
+            '403':
+              $ref: '#/components/responses/Forbidden'
+            '429':
+              $ref: '#/components/responses/RateLimited'
+
+      # ───────────────────────────── Unauthenticated ─────────────────────────────
+      /health:
+        get:
+          operationId: getHealth
+          tags: [Health]
+          summary: Liveness
+          description: Liveness probe. No authentication, no rate limit, no `X-RateLimit-*` headers.
+          security: []
+          responses:
+            '200':
+              description: The process is alive.
+              content:
+                application/json:
+                  schema:
+                    $ref: '#/components/schemas/HealthStatus'
+
+      /ready:
+        get:
+          operationId: getReadiness
+          tags: [Health]
+          summary: Readiness
+          description: |-
+            Readiness probe: 200 when the database answers, 503 when it is unreachable. No
+            authentication, no rate limit, no `X-RateLimit-*` headers.
+          security: []
+          responses:
+            '200':
+              description: Ready to serve.
+              content:
+                application/json:
+                  schema:
+                    $ref: '#/components/schemas/ReadinessStatus'
+            '503':
+              description: The database is unreachable.
+              content:
+                application/json:
+                  schema:
+                    $ref: '#/components/schemas/ReadinessStatus'
+
+      /metrics:
+        get:
+          operationId: getMetrics
+          tags: [Health]
+          summary: Prometheus metrics
+          description: |-
+            Prometheus text exposition. Always contains the families
+            `handoffrail_requests_total`, `handoffrail_request_latency_seconds`,
+            `handoffrail_handoffs_total`, `handoffrail_api_key_operations_total`,
+            `handoffrail_webhook_deliveries_total`, `handoffrail_webhook_dlq_size`,
+            `handoffrail_hitl_checkpoints_total`, `handoffrail_hitl_responses_total`,
+            `handoffrail_chain_depth` and `handoffrail_packet_status_count`, even without
+            samples. No authentication, no rate limit, no `X-RateLimit-*` headers.
+          security: []
+          responses:
+            '200':
+              description: Prometheus text format 0.0.4.
+              content:
+                text/plain:
+                  schema:
+                    type: string
+
+      /openapi.yaml:
+        get:
+          operationId: getOpenAPISpec
+          tags: [Health]
+          summary: This OpenAPI document
+          description: Returns this OpenAPI 3.1 document as YAML. No authentication, no rate limit.
+          security: []
+          responses:
+            '200':
+              description: The OpenAPI document.
+              content:
+                application/yaml:
+                  schema:
+                    type: string
+
+      # ───────────────────────────── Event streams ─────────────────────────────
+      /events:
+        get:
+          operationId: streamEvents
+          tags: [Events]
+          summary: Server-Sent Events stream
+          description: |-
+            Streams the tenant's events as Server-Sent Events. The path is the one the
+            reference SDK uses (`HandoffRailSSEClient` requests `{base_url}/events` with
+            base `http://host:port`); the server also serves the same stream at
+            `/api/v1/events`.
+
+            Authentication is the `api_key` query parameter (EventSource cannot set
+            headers). Each frame is `event: <type>` / `data: <json>` followed by a blank
+            line, where the JSON is an `Event` (`#/components/schemas/Event`:
+            `{"type", "packet_id", "data", "timestamp"}`). The first frame is
+            `event: connected` with `data: {"type":"connected","subscriptions":[…]}`; an
+            `event: ping` frame with `data: {"type":"ping","timestamp":…}` follows every
+            30 seconds.
+
+            Channels (`subscribe`, repeatable): `status:<status>`, `packet:<id>`,
+            `agent:<id>` (source or target agent id). An event is sent when it matches any
+            subscribed channel; with no subscription every event of the tenant is sent.
+            Events never cross tenants.
+
+            Minimum role: **reader**.
+          x-handoffrail-role: reader
+          x-handoffrail-transport: sse
+          security: []
+          parameters:
+            - $ref: '#/components/parameters/ApiKeyQuery'
+            - $ref: '#/components/parameters/Subscribe'
+          responses:
+            '200':
+              description: An endless `text/event-stream` of `Event` frames.
+              content:
+                text/event-stream:
+                  schema:
+                    type: string
+            '401':
+              $ref: '#/components/responses/Unauthorized'
+            '403':
+              $ref: '#/components/responses/Forbidden'
+            '429':
+              $ref: '#/components/responses/RateLimited'
+
+      /ws:
+        get:
+          operationId: openWebSocket
+          tags: [Events]
+          summary: WebSocket event stream
+          description: |-
+            Upgrades to a WebSocket carrying the tenant's events. The path is the one the
+            reference SDK uses (`HandoffRailWSClient` default `ws://host:port/ws`); the
+            server also accepts the upgrade at `/api/v1/ws`.
+
+            Authentication is the `api_key` query parameter; a missing or invalid key is
+            refused before the upgrade (401/403). Each server text message is one `Event`
+            JSON (`#/components/schemas/Event`). The client sends
+            `WebSocketClientMessage`s: `{"action":"subscribe","channel":"status:created"}`,
+            `{"action":"unsubscribe","channel":…}` and `{"action":"ping"}`; the server
+            acknowledges with `{"type":"subscribed","channel":…}`,
+            `{"type":"unsubscribed","channel":…}` and `{"type":"pong"}`. Channels are those
+            of `/events`; initial channels may also be given with `subscribe`. With no
+            subscription every event of the tenant is sent.
+
+            Minimum role: **reader**.
+          x-handoffrail-role: reader
+          x-handoffrail-transport: websocket
+          security: []
+          parameters:
+            - $ref: '#/components/parameters/ApiKeyQuery'
+            - $ref: '#/components/parameters/Subscribe'
+          responses:
+            '101':
+              description: Switching Protocols; the connection is now a WebSocket.
+            '401':
+              $ref: '#/components/responses/Unauthorized'
+            '403':
+              $ref: '#/components/responses/Forbidden'
+
+    components:
+      securitySchemes:
+        ApiKeyAuth:
+          type: apiKey
+          in: header
+          name: X-API-Key
+          description: An API key `hr_…` of the caller's tenant.
+
+      parameters:
+        PacketId:
+          name: packet_id
+          in: path
+          required: true
+          description: The packet id.
+          schema:
+            type: string
+            format: uuid
+        HookId:
+          name: hook_id
+          in: path
+          required: true
+          description: The webhook id.
+          schema:
+            type: string
+            format: uuid
+        DeliveryId:
+          name: delivery_id
+          in: path
+          required: true
+          description: The webhook delivery id.
+          schema:
+            type: string
+            format: uuid
+        SchemaId:
+          name: schema_id
+          in: path
+          required: true
+          description: The registered schema id.
+          schema:
+            type: string
+            format: uuid
+        KeyId:
+          name: key_id
+          in: path
+          required: true
+          description: The API key id.
+          schema:
+            type: string
+            format: uuid
+        TenantId:
+          name: tenant_id
+          in: path
+          required: true
+          description: The tenant id (a string, e.g. `default` for the bootstrap tenant).
+          schema:
+            type: string
+            minLength: 1
+        Limit:
+          name: limit
+          in: query
+          required: false
+          description: Maximum number of items to return (1–200).
+          schema:
+            type: integer
+            minimum: 1
+            maximum: 200
+            default: 50
+        Offset:
+          name: offset
+          in: query
+          required: false
+          description: Number of items to skip.
+          schema:
+            type: integer
+            minimum: 0
+            default: 0
+        CreatedAfter:
+          name: created_after
+          in: query
+          required: false
+          description: Only items created at or after this instant (ISO 8601, a trailing `Z` is accepted).
+          schema:
+            type: string
+            format: date-time
+        CreatedBefore:
+          name: created_before
+          in: query
+          required: false
+          description: Only items created at or before this instant (ISO 8601, a trailing `Z` is accepted).
+          schema:
+            type: string
+            format: date-time
+        IdempotencyKey:
+          name: Idempotency-Key
+          in: header
+          required: false
+          description: |-
+            Client-chosen key making the request safe to retry: a repeated request with the
+            same key (same tenant and operation) returns the stored response instead of
+            creating the resource again.
+          schema:
+            type: string
+            minLength: 1
+            maxLength: 255
+        ApiKeyQuery:
+          name: api_key
+          in: query
+          required: true
+          description: The API key (`hr_…`) authenticating the stream.
+          schema:
+            type: string
+            minLength: 1
+        Subscribe:
+          name: subscribe
+          in: query
+          required: false
+          description: |-
+            Channels to receive, repeatable: `status:<status>`, `packet:<packet id>`,
+            `agent:<agent id>`. Omitted: every event of the tenant.
+          style: form
+          explode: true
+          schema:
+            type: array
+            items:
+              type: string
+
+      responses:
+        BadRequest:
+          description: |-
+            The request is not acceptable in the current state, e.g. an invalid status
+            transition ("Cannot transition from completed to claimed. Allowed: …"), an
+            invalid cursor, or a batch of more than 50 items.
+          content:
+            application/json:
+              schema:
+                $ref: '#/components/schemas/ErrorDetail'
+        Unauthorized:
+          description: The API key is missing, empty or unknown.
+          content:
+            application/json:
+              schema:
+                $ref: '#/components/schemas/ErrorDetail'
+        Forbidden:
+          description: |-
+            The key is revoked, its role is too low ("Insufficient permissions. Required
+            role: X, current role: Y"), or a tier or tenant limit forbids the action.
+          content:
+            application/json:
+              schema:
+                $ref: '#/components/schemas/ErrorDetail'
+        NotFound:
+          description: The resource does not exist or belongs to another tenant.
+          content:
+            application/json:
+              schema:
+                $ref: '#/components/schemas/ErrorDetail'
+        Conflict:
+          description: The resource is not in a state that allows the operation (already expired, revoked, deactivated, not awaiting a human, duplicate name).
+          content:
+            application/json:
+              schema:
+                $ref: '#/components/schemas/ErrorDetail'
+        Gone:
+          description: The packet has expired, or its HITL checkpoint timed out.
+          content:
+            application/json:
+              schema:
+                $ref: '#/components/schemas/ErrorDetail'
+        PayloadTooLarge:
+          description: The request body exceeds the tier's packet size (free 64 KiB, pro 256 KiB, business 1 MiB).
+          content:
+            application/json:
+              schema:
+                $ref: '#/components/schemas/PayloadTooLargeError'
+        ValidationFailed:
+          description: A request parameter or body failed validation.
+          content:
+            application/json:
+              schema:
+                $ref: '#/components/schemas/HTTPValidationError'
+        Unprocessable:
+          description: |-
+            Either a request validation failure (`HTTPValidationError`) or a semantic
+            rejection with a string detail (`ErrorDetail`): `context.custom` violates the
+            registered schema ("… validation failed …"), an unknown `schema_id`
+            ("… not found"), a blocked webhook address ("… blocked …"), or an invalid JSON
+            Schema document.
+          content:
+            application/json:
+              schema:
+                $ref: '#/components/schemas/UnprocessableError'
+        RateLimited:
+          description: |-
+            A rate limit is exceeded. The body is exactly
+            `{"detail":"Rate limit exceeded","field":"rate_limit"}`; `Retry-After` gives the
+            seconds to wait (> 0) and `X-RateLimit-Remaining` is 0.
+          content:
+            application/json:
+              schema:
+                $ref: '#/components/schemas/RateLimitError'
+        QuotaExceeded:
+          description: |-
+            A rate limit or the tenant's daily handoff quota is exceeded. Rate limiting
+            answers exactly `{"detail":"Rate limit exceeded","field":"rate_limit"}` with
+            `Retry-After`; the daily quota (free tier: 5 handoffs per day) answers
+            `{"detail":"Daily handoff limit reached …","code":"daily_limit_exceeded","field":"handoffs_per_day"}`
+            with `Retry-After` set to the seconds until the next UTC day.
+          content:
+            application/json:
+              schema:
+                $ref: '#/components/schemas/ErrorDetail'
+
+      schemas:
+        # ───────────── Enums ─────────────
+        Priority:
+          description: Urgency of a packet or an action.
+          type: string
+          enum: [low, normal, high, critical]
+        PacketStatus:
+          description: |-
+            Lifecycle state of a packet. `completed` and `expired` are terminal.
+          type: string
+          enum: [created, claimed, in_progress, awaiting_human, completed, failed, expired]
+        ConversationRole:
+          description: Speaker of a conversation turn.
+          type: string
+          enum: [user, agent, system, human]
+        DependencyType:
+          description: Kind of external dependency.
+          type: string
+          enum: [data, api, human_approval, external_event, resource]
+        DependencyStatus:
+          description: Whether a dependency is currently usable.
+          type: string
+          enum: [blocked, available, unknown]
+        EventType:
+          description: Type of an event delivered over SSE, WebSocket and (a subset) webhooks.
+          type: string
+          enum:
+            - packet.created
+            - packet.claimed
+            - packet.updated
+            - packet.in_progress
+            - packet.awaiting_human
+            - packet.completed
+            - packet.failed
+            - packet.expired
+            - packet.chained
+            - hitl.response_ready
+        WebhookEventType:
+          description: The 8 event types a webhook can subscribe to.
+          type: string
+          enum:
+            - packet.created
+            - packet.claimed
+            - packet.in_progress
+            - packet.awaiting_human
+            - packet.completed
+            - packet.failed
+            - packet.expired
+            - hitl.response_ready
+        DeliveryStatus:
+          description: |-
+            State of a webhook delivery: `pending` (queued or waiting for its next retry),
+            `delivered` (a 2xx was received), `failed` (the last attempt failed and a retry
+            is scheduled), `dead_letter` (retries exhausted; in the dead-letter queue).
+          type: string
+          enum: [pending, delivered, failed, dead_letter]
+        Role:
+          description: API key role; `admin` > `writer` > `agent` > `reader`.
+          type: string
+          enum: [admin, writer, agent, reader]
+        Tier:
+          description: Tenant plan, which sets quotas, rate limits and sizes.
+          type: string
+          enum: [free, pro, business]
+        WebSocketAction:
+          description: Action of a message sent by a WebSocket client.
+          type: string
+          enum: [subscribe, unsubscribe, ping]
+
+        # ───────────── Packet parts ─────────────
+        AgentInfo:
+          description: Identity of the agent that created a packet.
+          type: object
+          required: [id, name]
+          properties:
+            id:
+              type: string
+              description: Stable agent id, unique within the tenant.
+            name:
+              type: string
+              description: Human-readable agent name.
+            framework:
+              type: [string, 'null']
+              description: Agent framework (e.g. `langchain`, `crewai`).
+            version:
+              type: [string, 'null']
+              description: Agent version.
+        TargetAgentInfo:
+          description: Identity of the agent a packet is addressed to (set to the claimer on claim).
+          type: object
+          required: [id, name]
+          properties:
+            id:
+              type: string
+              description: Stable agent id, unique within the tenant.
+            name:
+              type: string
+              description: Human-readable agent name.
+            framework:
+              type: [string, 'null']
+              description: Agent framework.
+        ContextEntry:
+          description: One turn of the conversation carried by a packet.
+          type: object
+          required: [role, content]
+          properties:
+            role:
+              $ref: '#/components/schemas/ConversationRole'
+            content:
+              type: string
+              description: Text of the turn.
+            timestamp:
+              type: [string, 'null']
+              format: date-time
+              description: When the turn happened.
+            metadata:
+              description: Free-form data about the turn.
+              oneOf:
+                - type: object
+                  additionalProperties: true
+                - type: 'null'
+        Artifact:
+          description: A named artifact produced during the session.
+          type: object
+          required: [key, value]
+          properties:
+            key:
+              type: string
+              description: Artifact name.
+            value:
+              description: 'Artifact content: a string, a JSON object or a JSON array.'
+              oneOf:
+                - type: string
+                - type: object
+                  additionalProperties: true
+                - type: array
+                  items: {}
+            content_type:
+              type: [string, 'null']
+              description: MIME type of the value, e.g. `text/markdown`, `application/json`.
+        Decision:
+          description: A decision taken during the session. PATCH merges decisions by `id`.
+          type: object
+          required: [id, decision, rationale]
+          properties:
+            id:
+              type: string
+              description: Decision id, unique within the packet.
+            decision:
+              type: string
+              description: What was decided.
+            rationale:
+              type: string
+              description: Why.
+            alternatives:
+              type: array
+              items:
+                type: string
+              default: []
+              description: Options that were considered and rejected.
+            decided_by:
+              type: [string, 'null']
+              description: Who decided (agent id or person).
+            timestamp:
+              type: [string, 'null']
+              format: date-time
+              description: When it was decided.
+        PendingAction:
+          description: An action the target agent still has to perform.
+          type: object
+          required: [id, description, assignee]
+          properties:
+            id:
+              type: string
+              description: Action id, unique within the packet.
+            description:
+              type: string
+              description: What has to be done.
+            assignee:
+              type: string
+              description: Agent id (or person) responsible.
+            priority:
+              description: Urgency of the action.
+              oneOf:
+                - $ref: '#/components/schemas/Priority'
+                - type: 'null'
+            depends_on:
+              type: array
+              items:
+                type: string
+              default: []
+              description: Ids of actions or dependencies this one waits for.
+            deadline:
+              type: [string, 'null']
+              format: date-time
+              description: When it must be done.
+        CompletedAction:
+          description: An action that has been performed.
+          type: object
+          required: [id, description, result]
+          properties:
+            id:
+              type: string
+              description: Action id.
+            description:
+              type: string
+              description: What was done.
+            result:
+              type: string
+              description: Outcome.
+            completed_by:
+              type: [string, 'null']
+              description: Who performed it.
+            completed_at:
+              type: [string, 'null']
+              format: date-time
+              description: When it was performed.
+        FailedAction:
+          description: An action that failed.
+          type: object
+          required: [id, description, error]
+          properties:
+            id:
+              type: string
+              description: Action id.
+            description:
+              type: string
+              description: What was attempted.
+            error:
+              type: string
+              description: Why it failed.
+            retries_remaining:
+              type: [integer, 'null']
+              description: How many more attempts are allowed.
+        Actions:
+          description: The pending, completed and failed actions of a packet.
+          type: object
+          properties:
+            pending:
+              type: array
+              items:
+                $ref: '#/components/schemas/PendingAction'
+              default: []
+              description: Actions still to do.
+            completed:
+              type: array
+              items:
+                $ref: '#/components/schemas/CompletedAction'
+              default: []
+              description: Actions done.
+            failed:
+              type: array
+              items:
+                $ref: '#/components/schemas/FailedAction'
+              default: []
+              description: Actions that failed.
+        ActionsUpdate:
+          description: |-
+            Action sections of a PATCH: each section present replaces that section of the
+            packet; absent sections are kept.
+          type: object
+          properties:
+            pending:
+              type: array
+              items:
+                $ref: '#/components/schemas/PendingAction'
+              description: Replacement for the pending actions.
+            completed:
+              type: array
+              items:
+                $ref: '#/components/schemas/CompletedAction'
+              description: Replacement for the completed actions.
+            failed:
+              type: array
+              items:
+                $ref: '#/components/schemas/FailedAction'
+              description: Replacement for the failed actions.
+        Dependency:
+          description: An external dependency the receiving agent should know about.
+          type: object
+          required: [id, type, description]
+          properties:
+            id:
+              type: string
+              description: Dependency id, unique within the packet.
+            type:
+              $ref: '#/components/schemas/DependencyType'
+            description:
+              type: string
+              description: What the dependency is.
+            status:
+              $ref: '#/components/schemas/DependencyStatus'
+              default: unknown
+            source:
+              type: [string, 'null']
+              description: Where it comes from (URL, system name, person).
+        HitlCheckpoint:
+          description: |-
+            Human-in-the-loop checkpoint. When `required` is true the packet waits in
+            `awaiting_human` until a human answers via `respondToPacket`; `reason` must then
+            be non-empty. `response`, `responded_at`, `responded_by` and `notes` are filled
+            by the server on respond.
+          type: object
+          required: [reason]
+          properties:
+            required:
+              type: boolean
+              default: true
+              description: Whether a human answer is needed before work continues.
+            reason:
+              type: string
+              description: Why a human is needed.
+            question:
+              type: [string, 'null']
+              description: The question put to the human.
+            options:
+              description: Allowed answers, if the question is multiple choice.
+              oneOf:
+                - type: array
+                  items:
+                    type: string
+                - type: 'null'
+            response:
+              type: [string, 'null']
+              description: The human's answer.
+            responded_at:
+              type: [string, 'null']
+              format: date-time
+              description: When the human answered.
+            responded_by:
+              type: [string, 'null']
+              description: Who answered.
+            notes:
+              type: [string, 'null']
+              description: Remarks given with the answer.
+            timeout_seconds:
+              type: [integer, 'null']
+              description: After this many seconds without an answer the packet expires (respond is then 410).
+        Metadata:
+          description: Routing and timing metadata of a packet.
+          type: object
+          required: [source_agent, target_agent]
+          properties:
+            source_agent:
+              $ref: '#/components/schemas/AgentInfo'
+            target_agent:
+              $ref: '#/components/schemas/TargetAgentInfo'
+            created_at:
+              type: string
+              format: date-time
+              description: When the source agent created the handoff (client-supplied; defaults to now).
+            claimed_at:
+              type: [string, 'null']
+              format: date-time
+              description: When the packet was claimed (set by the server).
+            completed_at:
+              type: [string, 'null']
+              format: date-time
+              description: When the packet was completed (set by the server).
+            priority:
+              $ref: '#/components/schemas/Priority'
+              default: normal
+            tags:
+              type: array
+              items:
+                type: string
+              default: []
+              description: Free tags used for filtering.
+        PacketContext:
+          description: The context a packet carries to its target.
+          type: object
+          required: [summary]
+          properties:
+            summary:
+              type: string
+              minLength: 1
+              description: Self-contained summary of the work so far and what is left (full-text indexed).
+            conversation_state:
+              type: array
+              items:
+                $ref: '#/components/schemas/ContextEntry'
+              default: []
+              description: Relevant conversation turns, oldest first.
+            artifacts:
+              type: array
+              items:
+                $ref: '#/components/schemas/Artifact'
+              default: []
+              description: Named artifacts produced so far.
+            custom:
+              type: object
+              additionalProperties: true
+              default: {}
+              description: Free-form data; validated against the registered schema when `schema_id` is given on create.
+
+        # ───────────── Packets ─────────────
+        Packet:
+          description: A handoff packet as returned by the server.
+          type: object
+          required: [id, version, metadata, context, decisions, actions, dependencies, status, created_at, updated_at]
+          properties:
+            id:
+              type: string
+              format: uuid
+              description: Packet id.
+            version:
+              type: string
+              default: "1.0.0"
+              description: Packet format version.
+            parent_packet_id:
+              type: [string, 'null']
+              format: uuid
+              description: The parent packet of a chained packet, else null.
+            metadata:
+              $ref: '#/components/schemas/Metadata'
+            context:
+              $ref: '#/components/schemas/PacketContext'
+            decisions:
+              type: array
+              items:
+                $ref: '#/components/schemas/Decision'
+              description: Decisions taken so far.
+            actions:
+              $ref: '#/components/schemas/Actions'
+            dependencies:
+              type: array
+              items:
+                $ref: '#/components/schemas/Dependency'
+              description: External dependencies.
+            hitl:
+              description: The human-in-the-loop checkpoint, or null.
+              oneOf:
+                - $ref: '#/components/schemas/HitlCheckpoint'
+                - type: 'null'
+            status:
+              $ref: '#/components/schemas/PacketStatus'
+            created_at:
+              type: string
+              format: date-time
+              description: When the server stored the packet.
+            updated_at:
+              type: string
+              format: date-time
+              description: When the packet last changed.
+        PacketCreate:
+          description: Body of `createPacket` (and of each `batchCreatePackets` item).
+          type: object
+          required: [metadata, context]
+          properties:
+            parent_packet_id:
+              type: [string, 'null']
+              format: uuid
+              description: Optional parent packet (prefer `chainPacket`).
+            metadata:
+              $ref: '#/components/schemas/Metadata'
+            context:
+              $ref: '#/components/schemas/PacketContext'
+            decisions:
+              type: array
+              items:
+                $ref: '#/components/schemas/Decision'
+              default: []
+              description: Decisions taken so far.
+            actions:
+              $ref: '#/components/schemas/Actions'
+            dependencies:
+              type: array
+              items:
+                $ref: '#/components/schemas/Dependency'
+              default: []
+              description: External dependencies.
+            hitl:
+              description: Optional human-in-the-loop checkpoint; with `required` the packet starts in `awaiting_human`.
+              oneOf:
+                - $ref: '#/components/schemas/HitlCheckpoint'
+                - type: 'null'
+            schema_id:
+              type: [string, 'null']
+              format: uuid
+              description: A registered schema of the tenant that `context.custom` must satisfy.
+        ChainRequest:
+          description: Body of `chainPacket`, the child packet (its parent comes from the path).
+          type: object
+          required: [metadata, context]
+          properties:
+            metadata:
+              $ref: '#/components/schemas/Metadata'
+            context:
+              $ref: '#/components/schemas/PacketContext'
+            decisions:
+              type: array
+              items:
+                $ref: '#/components/schemas/Decision'
+              default: []
+              description: Decisions taken so far.
+            actions:
+              $ref: '#/components/schemas/Actions'
+            dependencies:
+              type: array
+              items:
+                $ref: '#/components/schemas/Dependency'
+              default: []
+              description: External dependencies.
+            hitl:
+              description: Optional human-in-the-loop checkpoint for the child.
+              oneOf:
+                - $ref: '#/components/schemas/HitlCheckpoint'
+                - type: 'null'
+        PacketUpdate:
+          description: |-
+            Body of `updatePacket`. Every field is optional and only present fields change;
+            `hitl: null` removes the checkpoint.
+          type: object
+          properties:
+            status:
+              $ref: '#/components/schemas/PacketStatus'
+            context:
+              $ref: '#/components/schemas/PacketContext'
+            decisions:
+              type: array
+              items:
+                $ref: '#/components/schemas/Decision'
+              description: Decisions to add or replace (merged by `id`).
+            actions:
+              $ref: '#/components/schemas/ActionsUpdate'
+            dependencies:
+              type: array
+              items:
+                $ref: '#/components/schemas/Dependency'
+              description: Replacement list of dependencies.
+            hitl:
+              description: New checkpoint, or null to remove it.
+              oneOf:
+                - $ref: '#/components/schemas/HitlCheckpoint'
+                - type: 'null'
+        ClaimRequest:
+          description: Body of `claimPacket`, the claiming agent.
+          type: object
+          required: [agent_id, agent_name]
+          properties:
+            agent_id:
+              type: string
+              description: The claiming agent's id.
+            agent_name:
+              type: string
+              description: The claiming agent's name.
+            framework:
+              type: [string, 'null']
+              description: The claiming agent's framework.
+        RespondRequest:
+          description: Body of `respondToPacket`, a human's answer to the HITL checkpoint.
+          type: object
+          required: [response, responded_by]
+          properties:
+            response:
+              type: string
+              description: The answer.
+            responded_by:
+              type: string
+              description: Who answered (person or reviewer id).
+            notes:
+              type: [string, 'null']
+              description: Remarks.
+        PacketList:
+          description: One page of packets.
+          type: object
+          required: [packets, total, limit, offset]
+          properties:
+            packets:
+              type: array
+              items:
+                $ref: '#/components/schemas/Packet'
+              description: The packets of this page.
+            total:
+              type: integer
+              minimum: 0
+              description: Number of packets matching the filters.
+            limit:
+              type: integer
+              minimum: 1
+              description: The limit applied.
+            offset:
+              type: integer
+              minimum: 0
+              description: The offset applied.
+            next_cursor:
+              type: [string, 'null']
+              description: Cursor of the next page, null on the last page (and for awaiting/search).
+        PacketEvent:
+          description: One event of a packet's history.
+          type: object
+          required: [id, packet_id, event_type, actor, timestamp]
+          properties:
+            id:
+              type: string
+              format: uuid
+              description: Event id.
+            packet_id:
+              type: string
+              format: uuid
+              description: The packet.
+            event_type:
+              type: string
+              description: |-
+                What happened: `created`, `claimed`, `in_progress`, `awaiting_human`,
+                `updated`, `completed`, `failed`, `expired`, `hitl_responded` or `chained`.
+            actor:
+              type: string
+              description: Who did it, e.g. `agent:{agent id}`, `human:{responder}`, `system`.
+            details:
+              description: >-
+                Event-specific details, e.g. `{"parent_packet_id": …, "chain": true}` on a
+                chained child's `created`.
+              oneOf:
+                - type: object
+                  additionalProperties: true
+                - type: 'null'
+            timestamp:
+              type: string
+              format: date-time
+              description: When it happened.
+        PacketHistory:
+          description: A packet's history, oldest first.
+          type: object
+          required: [packet_id, events]
+          properties:
+            packet_id:
+              type: string
+              format: uuid
+              description: The packet.
+            events:
+              type: array
+              items:
+                $ref: '#/components/schemas/PacketEvent'
+              description: Events, oldest first.
+
+        # ───────────── Batch ─────────────
+        BatchCreateRequest:
+          description: |-
+            Body of `batchCreatePackets`. Each item must be a `PacketCreate`; items are
+            validated one by one by the service so that an invalid item becomes an entry
+            of `errors` instead of failing the whole request. More than 50 items is 400.
+          type: object
+          required: [packets]
+          properties:
+            packets:
+              type: array
+              minItems: 1
+              items:
+                type: object
+                additionalProperties: true
+              description: The packets to create (each a `PacketCreate`), at most 50.
+        BatchCreateError:
+          description: Why one item of a batch create failed.
+          type: object
+          required: [index, error]
+          properties:
+            index:
+              type: integer
+              minimum: 0
+              description: Zero-based index of the item in the request.
+            error:
+              type: string
+              description: Human-readable reason.
+        BatchCreateResult:
+          description: Result of `batchCreatePackets`.
+          type: object
+          required: [created, errors]
+          properties:
+            created:
+              type: array
+              items:
+                $ref: '#/components/schemas/Packet'
+              description: The created packets, in request order.
+            errors:
+              type: array
+              items:
+                $ref: '#/components/schemas/BatchCreateError'
+              default: []
+              description: The items that were not created.
+        BatchClaimRequest:
+          description: Body of `batchClaimPackets`. More than 50 ids is 400.
+          type: object
+          required: [packet_ids, agent_id, agent_name]
+          properties:
+            packet_ids:
+              type: array
+              minItems: 1
+              items:
+                type: string
+              description: Ids of the packets to claim, at most 50.
+            agent_id:
+              type: string
+              description: The claiming agent's id.
+            agent_name:
+              type: string
+              description: The claiming agent's name.
+            framework:
+              type: [string, 'null']
+              description: The claiming agent's framework.
+        BatchItemError:
+          description: Why one packet of a batch claim or complete failed.
+          type: object
+          required: [packet_id, error]
+          properties:
+            packet_id:
+              type: string
+              description: The packet id as sent.
+            error:
+              type: string
+              description: Human-readable reason, e.g. "Already claimed", "Cannot complete packet in status expired".
+        BatchClaimResult:
+          description: Result of `batchClaimPackets`.
+          type: object
+          required: [claimed, errors]
+          properties:
+            claimed:
+              type: array
+              items:
+                $ref: '#/components/schemas/Packet'
+              description: The packets now claimed.
+            errors:
+              type: array
+              items:
+                $ref: '#/components/schemas/BatchItemError'
+              default: []
+              description: The packets that were not claimed.
+        BatchCompleteRequest:
+          description: Body of `batchCompletePackets`. More than 50 ids is 400.
+          type: object
+          required: [packet_ids]
+          properties:
+            packet_ids:
+              type: array
+              minItems: 1
+              items:
+                type: string
+              description: Ids of the packets to complete, at most 50.
+        BatchCompleteResult:
+          description: Result of `batchCompletePackets`.
+          type: object
+          required: [completed, errors]
+          properties:
+            completed:
+              type: array
+              items:
+                $ref: '#/components/schemas/Packet'
+              description: The packets now completed.
+            errors:
+              type: array
+              items:
+                $ref: '#/components/schemas/BatchItemError'
+              default: []
+              description: The packets that were not completed.
+
+        # ───────────── Audit ─────────────
+        AuditEntry:
+          description: One structured audit log entry.
+          type: object
+          required: [id, packet_id, actor, action, timestamp]
+          properties:
+            id:
+              type: string
+              format: uuid
+              description: Entry id.
+            packet_id:
+              type: string
+              format: uuid
+              description: The packet concerned.
+            actor:
+              type: string
+              description: Who acted, e.g. `agent:billing-01`.
+            action:
+              type: string
+              description: What was done (the history event type, e.g. `created`, `claimed`).
+            resource:
+              type: string
+              default: packet
+              description: Kind of resource; always `packet`.
+            details:
+              type: object
+              additionalProperties: true
+              default: {}
+              description: Action-specific details.
+            timestamp:
+              type: string
+              format: date-time
+              description: When it happened.
+        AuditList:
+          description: One page of audit entries, newest first.
+          type: object
+          required: [entries, total, limit, offset]
+          properties:
+            entries:
+              type: array
+              items:
+                $ref: '#/components/schemas/AuditEntry'
+              description: The entries of this page.
+            total:
+              type: integer
+              minimum: 0
+              description: Number of entries matching the filters.
+            limit:
+              type: integer
+              minimum: 1
+              description: The limit applied.
+            offset:
+              type: integer
+              minimum: 0
+              description: The offset applied.
+
+        # ───────────── Webhooks ─────────────
+        WebhookCreate:
+          description: Body of `createHook`.
+          type: object
+          required: [url, secret]
+          properties:
+            url:
+              type: string
+              format: uri
+              pattern: '^https?://'
+              description: Public http(s) URL receiving `POST`s of the event JSON.
+            events:
+              type: array
+              items:
+                $ref: '#/components/schemas/WebhookEventType'
+              default: [packet.created, packet.claimed, packet.completed, packet.failed]
+              description: Event types to deliver.
+            secret:
+              type: string
+              minLength: 16
+              maxLength: 256
+              description: HMAC-SHA256 signing secret; never returned.
+        Webhook:
+          description: A registered webhook (its secret is never returned).
+          type: object
+          required: [id, url, events, tenant_id, active, created_at]
+          properties:
+            id:
+              type: string
+              format: uuid
+              description: Webhook id.
+            url:
+              type: string
+              format: uri
+              description: Delivery URL.
+            events:
+              type: array
+              items:
+                $ref: '#/components/schemas/WebhookEventType'
+              description: Subscribed event types.
+            tenant_id:
+              type: string
+              description: Owning tenant.
+            active:
+              type: boolean
+              description: False once deleted (deactivated).
+            created_at:
+              type: string
+              format: date-time
+              description: When it was registered.
+        WebhookDelivery:
+          description: |-
+            One webhook delivery (an event to one webhook) and the state of its attempts.
+            Retries follow 1 s, 5 s, 30 s, 5 min, 1 h, 6 h, then the dead-letter queue.
+          type: object
+          required: [id, webhook_id, event_type, status, attempts, created_at]
+          properties:
+            id:
+              type: string
+              format: uuid
+              description: Delivery id (used by `replayDeadLetter`).
+            webhook_id:
+              type: string
+              format: uuid
+              description: The webhook.
+            event_type:
+              $ref: '#/components/schemas/WebhookEventType'
+            packet_id:
+              type: [string, 'null']
+              format: uuid
+              description: The packet the event is about.
+            status:
+              $ref: '#/components/schemas/DeliveryStatus'
+            attempts:
+              type: integer
+              minimum: 0
+              description: Attempts made so far.
+            response_status:
+              type: [integer, 'null']
+              description: HTTP status of the last attempt, null if none was received.
+            error:
+              type: [string, 'null']
+              description: Error of the last failed attempt.
+            latency_ms:
+              type: [number, 'null']
+              minimum: 0
+              description: Duration of the last attempt in milliseconds.
+            next_retry_at:
+              type: [string, 'null']
+              format: date-time
+              description: When the next attempt is scheduled.
+            delivered_at:
+              type: [string, 'null']
+              format: date-time
+              description: When a 2xx was received.
+            created_at:
+              type: string
+              format: date-time
+              description: When the delivery was queued.
+        DeadLetterReplayResult:
+          description: Result of `replayDeadLetter`.
+          type: object
+          required: [delivery_id, status]
+          properties:
+            delivery_id:
+              type: string
+              format: uuid
+              description: The requeued delivery.
+            status:
+              $ref: '#/components/schemas/DeliveryStatus'
+        RetryAllResult:
+          description: Result of `retryAllDeadLetters`.
+          type: object
+          required: [retried]
+          properties:
+            retried:
+              type: integer
+              minimum: 0
+              description: Number of dead-lettered deliveries requeued.
+
+        # ───────────── Schema registry ─────────────
+        SchemaCreate:
+          description: Body of `createSchema`.
+          type: object
+          required: [name, json_schema]
+          properties:
+            name:
+              type: string
+              description: Human-readable schema name.
+            json_schema:
+              type: object
+              additionalProperties: true
+              minProperties: 1
+              description: A JSON Schema document (draft-07 semantics); it must have a top-level `type`, otherwise 422.
+            version:
+              type: integer
+              default: 1
+              description: Version number of this schema.
+        RegisteredSchema:
+          description: A schema of the tenant's registry.
+          type: object
+          required: [id, name, version, json_schema, tenant_id, created_at]
+          properties:
+            id:
+              type: string
+              format: uuid
+              description: Schema id (used as `schema_id` when creating packets).
+            name:
+              type: string
+              description: Schema name.
+            version:
+              type: integer
+              description: Version number.
+            json_schema:
+              type: object
+              additionalProperties: true
+              description: The JSON Schema document.
+            tenant_id:
+              type: string
+              description: Owning tenant.
+            created_at:
+              type: string
+              format: date-time
+              description: When it was registered.
+        SchemaList:
+          description: One page of registered schemas.
+          type: object
+          required: [schemas, total, limit, offset]
+          properties:
+            schemas:
+              type: array
+              items:
+                $ref: '#/components/schemas/RegisteredSchema'
+              description: The schemas of this page.
+            total:
+              type: integer
+              minimum: 0
+              description: Number of schemas of the tenant.
+            limit:
+              type: integer
+              minimum: 1
+              description: The limit applied.
+            offset:
+              type: integer
+              minimum: 0
+              description: The offset applied.
+
+        # ───────────── API keys ─────────────
+        ApiKeyCreate:
+          description: Body of `createApiKey`.
+          type: object
+          required: [name]
+          properties:
+            name:
+              type: string
+              description: Human-readable key name.
+            tenant_id:
+              type: [string, 'null']
+              description: Tenant of the new key; defaults to the caller's tenant.
+            role:
+              $ref: '#/components/schemas/Role'
+              default: admin
+        ApiKey:
+          description: An API key as listed (the plain key is never shown again).
+          type: object
+          required: [id, name, key_prefix, tenant_id, role, revoked, created_at]
+          properties:
+            id:
+              type: string
+              format: uuid
+              description: Key id.
+            name:
+              type: string
+              description: Key name.
+            key_prefix:
+              type: string
+              description: First 8 characters of the plain key (e.g. `hr_9fK2a`).
+            tenant_id:
+              type: string
+              description: Owning tenant.
+            role:
+              $ref: '#/components/schemas/Role'
+            revoked:
+              type: boolean
+              description: Whether the key is revoked.
+            created_at:
+              type: string
+              format: date-time
+              description: When it was created.
+            key:
+              type: [string, 'null']
+              description: Always null outside creation and rotation.
+        ApiKeyCreated:
+          description: A freshly created or rotated API key, with its plain value (shown only this once).
+          type: object
+          required: [id, name, key_prefix, tenant_id, role, revoked, created_at, key]
+          properties:
+            id:
+              type: string
+              format: uuid
+              description: Key id.
+            name:
+              type: string
+              description: Key name (contains "rotated" for a rotation).
+            key_prefix:
+              type: string
+              description: First 8 characters of the plain key.
+            tenant_id:
+              type: string
+              description: Owning tenant.
+            role:
+              $ref: '#/components/schemas/Role'
+            revoked:
+              type: boolean
+              description: Always false for a new key.
+            created_at:
+              type: string
+              format: date-time
+              description: When it was created.
+            key:
+              type: string
+              pattern: '^hr_'
+              description: The plain key; store it now, it cannot be retrieved again.
+
+        # ───────────── Tenants ─────────────
+        TenantCreate:
+          description: Body of `createTenant`.
+          type: object
+          required: [name]
+          properties:
+            name:
+              type: string
+              description: Unique tenant name.
+            tier:
+              $ref: '#/components/schemas/Tier'
+              default: free
+            handoffs_per_day:
+              type: integer
+              minimum: 0
+              default: 5
+              description: Daily handoff quota (enforced on the free tier).
+            max_api_keys:
+              type: integer
+              minimum: 0
+              default: 5
+              description: Maximum number of active API keys.
+        TenantUpdate:
+          description: Body of `updateTenant`; only present fields change.
+          type: object
+          properties:
+            name:
+              type: string
+              description: New unique name.
+            tier:
+              $ref: '#/components/schemas/Tier'
+            handoffs_per_day:
+              type: integer
+              minimum: 0
+              description: New daily handoff quota.
+            max_api_keys:
+              type: integer
+              minimum: 0
+              description: New maximum number of active API keys.
+        Tenant:
+          description: A tenant.
+          type: object
+          required: [id, name, tier, created_at, updated_at]
+          properties:
+            id:
+              type: string
+              description: Tenant id.
+            name:
+              type: string
+              description: Tenant name.
+            tier:
+              $ref: '#/components/schemas/Tier'
+            handoffs_per_day:
+              type: [integer, 'null']
+              minimum: 0
+              description: Daily handoff quota; null means unlimited.
+            max_api_keys:
+              type: [integer, 'null']
+              minimum: 0
+              description: Maximum number of active API keys; null means the tier default.
+            created_at:
+              type: string
+              format: date-time
+              description: When it was created.
+            updated_at:
+              type: string
+              format: date-time
+              description: When it last changed.
+            deleted_at:
+              type: [string, 'null']
+              format: date-time
+              description: When it was deleted; null while active.
+
+        # ───────────── Stats & system ─────────────
+        Stats:
+          description: Packet statistics of the caller's tenant.
+          type: object
+          required: [total_packets, packets_by_status, packets_last_24h, avg_claim_time_seconds, hitl_queue_depth, active_ws_connections]
+          properties:
+            total_packets:
+              type: integer
+              minimum: 0
+              description: All packets of the tenant.
+            packets_by_status:
+              type: object
+              additionalProperties:
+                type: integer
+                minimum: 0
+              description: Packet count per status (keys are `PacketStatus` values; statuses without packets may be absent).
+            packets_last_24h:
+              type: integer
+              minimum: 0
+              description: Packets created in the last 24 hours.
+            avg_claim_time_seconds:
+              type: [number, 'null']
+              minimum: 0
+              description: Mean seconds from creation to claim; null without claimed packets.
+            hitl_queue_depth:
+              type: integer
+              minimum: 0
+              description: Packets in `awaiting_human`.
+            active_ws_connections:
+              type: integer
+              minimum: 0
+              description: Open WebSocket and SSE connections of the tenant.
+        TopAgent:
+          description: An agent among the most active ones.
+          type: object
+          required: [agent_id, packet_count]
+          properties:
+            agent_id:
+              type: string
+              description: Agent id.
+            agent_name:
+              type: [string, 'null']
+              description: Last known agent name.
+            packet_count:
+              type: integer
+              minimum: 0
+              description: Packets the agent sent or received in the last 24 hours.
+        SystemHealth:
+          description: Global health and throughput figures (all tenants).
+          type: object
+          required:
+            - version
+            - uptime_seconds
+            - environment
+            - database_backend
+            - total_packets
+            - packets_by_status
+            - packets_created_last_1h
+            - packets_created_last_24h
+            - avg_time_to_claim_seconds
+            - avg_time_to_complete_seconds
+            - active_agents
+            - total_agents_seen
+            - top_agents
+            - packets_waiting
+            - oldest_waiting_packet_age_seconds
+            - claimed_not_completed
+            - total_webhooks
+            - recent_deliveries_1h
+            - failed_deliveries_1h
+            - avg_delivery_latency_ms
+            - db_size_bytes
+            - connection_pool
+            - active_api_keys
+            - requests_last_1h_per_key
+          properties:
+            version:
+              type: string
+              description: Server version.
+            uptime_seconds:
+              type: number
+              minimum: 0
+              description: Seconds since the process started.
+            environment:
+              type: string
+              description: Deployment environment name (e.g. `production`, `development`).
+            database_backend:
+              type: string
+              description: Storage backend (`sqlite` or `postgresql`).
+            total_packets:
+              type: integer
+              minimum: 0
+              description: All packets.
+            packets_by_status:
+              type: object
+              additionalProperties:
+                type: integer
+                minimum: 0
+              description: Packet count per status.
+            packets_created_last_1h:
+              type: integer
+              minimum: 0
+              description: Packets created in the last hour.
+            packets_created_last_24h:
+              type: integer
+              minimum: 0
+              description: Packets created in the last 24 hours.
+            avg_time_to_claim_seconds:
+              type: [number, 'null']
+              minimum: 0
+              description: Mean seconds from creation to claim; null without data.
+            avg_time_to_complete_seconds:
+              type: [number, 'null']
+              minimum: 0
+              description: Mean seconds from creation to completion; null without data.
+            active_agents:
+              type: integer
+              minimum: 0
+              description: Distinct agents seen in the last 24 hours.
+            total_agents_seen:
+              type: integer
+              minimum: 0
+              description: Distinct agents ever seen.
+            top_agents:
+              type: array
+              items:
+                $ref: '#/components/schemas/TopAgent'
+              description: Most active agents, most active first (at most 10).
+            packets_waiting:
+              type: integer
+              minimum: 0
+              description: Packets in `created` (not yet claimed).
+            oldest_waiting_packet_age_seconds:
+              type: [number, 'null']
+              minimum: 0
+              description: Age of the oldest waiting packet; null when none waits.
+            claimed_not_completed:
+              type: integer
+              minimum: 0
+              description: Packets in `claimed` or `in_progress`.
+            total_webhooks:
+              type: integer
+              minimum: 0
+              description: Active webhooks.
+            recent_deliveries_1h:
+              type: integer
+              minimum: 0
+              description: Webhook delivery attempts in the last hour.
+            failed_deliveries_1h:
+              type: integer
+              minimum: 0
+              description: Failed webhook delivery attempts in the last hour.
+            avg_delivery_latency_ms:
+              type: [number, 'null']
+              minimum: 0
+              description: Mean delivery latency in the last hour; null without deliveries.
+            db_size_bytes:
+              type: [integer, 'null']
+              minimum: 0
+              description: Database size; null when the backend cannot tell.
+            connection_pool:
+              type: object
+              additionalProperties: true
+              description: Backend-specific connection pool figures (e.g. `size`, `in_use`); `{}` when not applicable.
+            active_api_keys:
+              type: integer
+              minimum: 0
+              description: API keys that are not revoked.
+            requests_last_1h_per_key:
+              type: object
+              additionalProperties:
+                type: integer
+                minimum: 0
+              description: Requests in the last hour per key prefix.
+        HealthStatus:
+          description: Body of `/health`, always `{"status":"ok","service":"handoffrail"}`.
+          type: object
+          required: [status, service]
+          properties:
+            status:
+              type: string
+              description: Always `ok`.
+            service:
+              type: string
+              description: Always `handoffrail`.
+        ReadinessStatus:
+          description: Body of `/ready`, `{"status":"ready","service":"handoffrail","db":true}` or, with 503, `{"status":"not_ready","service":"handoffrail","db":false}`.
+          type: object
+          required: [status, service, db]
+          properties:
+            status:
+              type: string
+              description: '`ready` or `not_ready`.'
+            service:
+              type: string
+              description: Always `handoffrail`.
+            db:
+              type: boolean
+              description: Whether the database answered.
+
+        # ───────────── Events ─────────────
+        Event:
+          description: |-
+            An event as carried by SSE (`data:` of a frame whose `event:` is the type),
+            WebSocket messages and webhook deliveries (signed with `X-HR-Signature:
+            sha256=<hex>` and typed by `X-HR-Event`).
+          type: object
+          required: [type, packet_id, data, timestamp]
+          properties:
+            type:
+              $ref: '#/components/schemas/EventType'
+            packet_id:
+              type: string
+              format: uuid
+              description: The packet the event is about.
+            data:
+              type: object
+              additionalProperties: true
+              description: Event-specific payload (e.g. status, source and target agent, summary, parent id).
+            timestamp:
+              type: string
+              format: date-time
+              description: When the event happened.
+        WebSocketClientMessage:
+          description: A message a WebSocket client sends to the server.
+          type: object
+          required: [action]
+          properties:
+            action:
+              $ref: '#/components/schemas/WebSocketAction'
+            channel:
+              type: string
+              description: Channel for `subscribe`/`unsubscribe`, e.g. `status:created`, `packet:<id>`, `agent:<id>`.
+
+        # ───────────── Errors ─────────────
+        UnprocessableError:
+          description: |-
+            A 422 body: either FastAPI's request validation failure (`HTTPValidationError`,
+            `detail` is a list of issues) or a semantic rejection with a string `detail`
+            (`ErrorDetail`), e.g. `context.custom` failing its registered schema.
+          oneOf:
+            - $ref: '#/components/schemas/HTTPValidationError'
+            - $ref: '#/components/schemas/ErrorDetail'
+
+        ErrorDetail:
+          description: An error with a human-readable string detail.
+          type: object
+          required: [detail]
+          properties:
+            detail:
+              type: string
+              description: Human-readable message.
+            code:
+              type: string
+              description: Machine-readable error code, where it helps.
+            field:
+              type: string
+              description: The request field or limit concerned, where it helps.
+        ValidationError:
+          description: One validation issue, as FastAPI/pydantic reports it.
+          type: object
+          required: [type, loc, msg]
+          properties:
+            type:
+              type: string
+              description: Error type, e.g. `missing`, `string_too_short`, `enum`, `value_error`.
+            loc:
+              type: array
+              items:
+                oneOf:
+                  - type: string
+                  - type: integer
+              description: Location of the issue, e.g. `["body", "context", "summary"]` or `["query", "limit"]`.
+            msg:
+              type: string
+              description: Human-readable message.
+            input:
+              description: The offending input value.
+            ctx:
+              type: object
+              additionalProperties: true
+              description: >-
+                Constraint context, e.g. `{"min_length": 1}`.
+        HTTPValidationError:
+          description: FastAPI's 422 body.
+          type: object
+          required: [detail]
+          properties:
+            detail:
+              type: array
+              items:
+                $ref: '#/components/schemas/ValidationError'
+              description: The validation issues.
+        ClaimConflictDetail:
+          description: Detail of a claim conflict.
+          type: object
+          required: [message, claimed_by]
+          properties:
+            message:
+              type: string
+              description: E.g. "Packet 1f0c… is already claimed".
+            claimed_by:
+              $ref: '#/components/schemas/TargetAgentInfo'
+        ClaimConflictError:
+          description: 409 body of `claimPacket` when another agent holds the packet.
+          type: object
+          required: [detail]
+          properties:
+            detail:
+              $ref: '#/components/schemas/ClaimConflictDetail'
+        RateLimitError:
+          description: 429 body of an exceeded rate limit.
+          type: object
+          required: [detail, field]
+          properties:
+            detail:
+              type: string
+              const: Rate limit exceeded
+              description: Always "Rate limit exceeded".
+            field:
+              type: string
+              const: rate_limit
+              description: Always `rate_limit`.
+        PayloadTooLargeError:
+          description: 413 body of a request larger than the tier allows.
+          type: object
+          required: [detail, tier]
+          properties:
+            detail:
+              type: string
+              description: Human-readable message naming the limit.
+            tier:
+              $ref: '#/components/schemas/Tier'
+
+    """#
+
     /// The document, parsed.
     public static let document: JSONValue = JSONValue.embedded(documentText)
 

@@ -10,6 +10,8 @@ package struct ParsedSpec: Sendable {
     package var raw: RawJSON
     /// The spec's file name, for messages.
     package var sourceName: String
+    /// The spec exactly as written (embedded so the server can serve it at `/openapi.yaml`).
+    package var sourceText: String = ""
 }
 
 /// Parses spec text with Yams and OpenAPIKit.
@@ -49,7 +51,7 @@ package struct SpecParser: Sendable {
         for warning in document.warnings {
             diagnostics.warning(warning.localizedDescription, at: nil)
         }
-        return ParsedSpec(document: document, raw: raw, sourceName: sourceName)
+        return ParsedSpec(document: document, raw: raw, sourceName: sourceName, sourceText: text)
     }
 
     private func fail(_ message: String, at pointer: JSONPointer? = nil, diagnostics: DiagnosticCollector) -> GenerationFailed {

@@ -48,6 +48,10 @@ package struct ValidatorsTranslator {
                     doc: ["The document's JSON text, as generated."], access: .public, isStatic: true,
                     name: "documentText", type: "String", initializer: .rawMultilineString(bundle(operations: operations).renderedJSON()))),
                 .property(PropertyDeclaration(
+                    doc: ["The OpenAPI spec the code was generated from, exactly as written (served at `/openapi.yaml`)."],
+                    access: .public, isStatic: true, name: "specificationText", type: "String",
+                    initializer: .rawMultilineString(spec.sourceText))),
+                .property(PropertyDeclaration(
                     doc: ["The document, parsed."], access: .public, isStatic: true, name: "document", type: "JSONValue",
                     initializer: "JSONValue.embedded(documentText)")),
                 .property(PropertyDeclaration(

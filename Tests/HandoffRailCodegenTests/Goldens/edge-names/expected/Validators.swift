@@ -75,6 +75,74 @@ public enum SpecSchemas {
     }
     """#
 
+    /// The OpenAPI spec the code was generated from, exactly as written (served at `/openapi.yaml`).
+    public static let specificationText: String = #"""
+    openapi: 3.1.0
+    info: {title: Golden, version: "1.0.0"}
+    security: [{ApiKeyAuth: []}]
+    paths:
+      /api/v1/records/{for}:
+        post:
+          operationId: touchRecord
+          tags: [records]
+          summary: Keywords as names, an enum parameter with a default, an optional body.
+          x-handoffrail-role: writer
+          parameters:
+            - {name: for, in: path, required: true, schema: {type: string}}
+            - {name: in, in: query, schema: {type: integer, default: 3}}
+            - name: order
+              in: query
+              schema:
+                $ref: '#/components/schemas/SortOrder'
+                default: newest
+          requestBody:
+            required: false
+            content:
+              application/json:
+                schema: {$ref: '#/components/schemas/Record'}
+          responses:
+            "200":
+              description: Touched.
+              content:
+                application/json:
+                  schema: {$ref: '#/components/schemas/Record'}
+            "401":
+              description: No key.
+            "403":
+              description: Role too low.
+            "422":
+              description: Invalid input.
+              content:
+                application/json:
+                  schema: {$ref: '#/components/schemas/Record'}
+    components:
+      securitySchemes:
+        ApiKeyAuth: {type: apiKey, in: header, name: X-API-Key}
+      schemas:
+        SortOrder:
+          description: Sort order.
+          type: string
+          enum: [newest, oldest]
+        Record:
+          description: Members named like Swift keywords, an inline enum, nested arrays of dates.
+          type: object
+          required: [default]
+          properties:
+            default: {type: string}
+            in: {type: integer, default: 0}
+            kind:
+              type: string
+              enum: [plain, special]
+              default: plain
+            seen_at: {type: array, items: {type: array, items: {type: string, format: date-time}}}
+            extras: {type: object, additionalProperties: {type: integer}}
+        Tags:
+          description: An alias component.
+          type: array
+          items: {type: string}
+
+    """#
+
     /// The document, parsed.
     public static let document: JSONValue = JSONValue.embedded(documentText)
 

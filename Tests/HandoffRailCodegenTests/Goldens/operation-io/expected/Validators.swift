@@ -56,6 +56,108 @@ public enum SpecSchemas {
     }
     """#
 
+    /// The OpenAPI spec the code was generated from, exactly as written (served at `/openapi.yaml`).
+    public static let specificationText: String = #"""
+    openapi: 3.1.0
+    info: {title: Golden, version: "1.0.0"}
+    security: [{ApiKeyAuth: []}]
+    paths:
+      /api/v1/things:
+        get:
+          operationId: listThings
+          tags: [things]
+          summary: List things.
+          x-handoffrail-role: reader
+          parameters:
+            - {name: limit, in: query, schema: {type: integer, minimum: 1, maximum: 200, default: 50}}
+            - {name: q, in: query, schema: {type: string, minLength: 2}}
+          responses:
+            "200":
+              description: The things.
+              content:
+                application/json:
+                  schema: {$ref: '#/components/schemas/Thing'}
+            "401":
+              description: Missing key.
+              content:
+                application/json:
+                  schema: {$ref: '#/components/schemas/ErrorDetail'}
+            "403":
+              description: Role too low.
+              content:
+                application/json:
+                  schema: {$ref: '#/components/schemas/ErrorDetail'}
+      /api/v1/things/{thing_id}/claim:
+        post:
+          operationId: claimThing
+          tags: [things]
+          summary: Claim a thing.
+          x-handoffrail-role: agent
+          parameters:
+            - {name: thing_id, in: path, required: true, schema: {type: string, format: uuid}}
+            - {name: Idempotency-Key, in: header, schema: {type: string, maxLength: 255}}
+          requestBody:
+            required: true
+            content:
+              application/json:
+                schema: {$ref: '#/components/schemas/Thing'}
+          responses:
+            "200":
+              description: Claimed.
+              content:
+                application/json:
+                  schema: {$ref: '#/components/schemas/Thing'}
+            default:
+              description: Any other answer.
+              content:
+                application/json:
+                  schema: {$ref: '#/components/schemas/ErrorDetail'}
+            "401":
+              description: Missing key.
+              content:
+                application/json:
+                  schema: {$ref: '#/components/schemas/ErrorDetail'}
+            "403":
+              description: Role too low.
+              content:
+                application/json:
+                  schema: {$ref: '#/components/schemas/ErrorDetail'}
+            "422":
+              description: Invalid input.
+              content:
+                application/json:
+                  schema: {$ref: '#/components/schemas/ErrorDetail'}
+      /health:
+        get:
+          operationId: getHealth
+          tags: [system]
+          summary: Liveness.
+          security: []
+          responses:
+            "200":
+              description: Alive.
+              content:
+                text/plain:
+                  schema: {type: string}
+    components:
+      securitySchemes:
+        ApiKeyAuth: {type: apiKey, in: header, name: X-API-Key}
+      schemas:
+        Thing:
+          description: A thing.
+          type: object
+          required: [name]
+          properties:
+            name: {type: string, minLength: 1}
+        ErrorDetail:
+          description: An error.
+          type: object
+          required: [detail]
+          properties:
+            detail: {type: string}
+
+    """#
+
     /// The document, parsed.
     public static let document: JSONValue = JSONValue.embedded(documentText)
 
