@@ -84,13 +84,17 @@ public struct IdempotencyRecord: Sendable, Hashable {
     public var statusCode: Int
     public var responseBody: Data
     public var createdAt: Date
+    /// A stored record of the same key created before this instant has expired and is
+    /// replaced; a younger one makes the commit fail with `.duplicate`. `nil`: never replace.
+    public var replacesRecordsCreatedBefore: Date?
 
-    public init(tenantID: String, key: String, requestHash: String, statusCode: Int, responseBody: Data, createdAt: Date) {
+    public init(tenantID: String, key: String, requestHash: String, statusCode: Int, responseBody: Data, createdAt: Date, replacesRecordsCreatedBefore: Date? = nil) {
         self.tenantID = tenantID
         self.key = key
         self.requestHash = requestHash
         self.statusCode = statusCode
         self.responseBody = responseBody
         self.createdAt = createdAt
+        self.replacesRecordsCreatedBefore = replacesRecordsCreatedBefore
     }
 }

@@ -1,4 +1,5 @@
 import Foundation
+import HandoffRailModels
 
 /// A failure of the store that the service turns into a protocol error.
 ///
@@ -36,5 +37,26 @@ public struct StoreError: Error, Sendable, CustomStringConvertible, CustomDebugS
         if let subject { text += " (\(subject))" }
         if let underlying { text += ": \(String(reflecting: underlying))" }
         return text
+    }
+}
+
+extension StoreError: APIErrorConvertible {
+    /// A store failure that escapes the service still answers in the protocol's shape:
+    /// 503 when the database is unreachable, 409 for a lost race or a duplicate, 404.
+    public var statusCode: Int {
+        switch code {
+        case .unavailable: return 503
+        case .revisionConflict, .duplicate: return 409
+        case .notFound: return 404
+        }
+    }
+
+    public var detail: String {
+        switch code {
+        case .unavailable: return "Service unavailable: database unreachable"
+        case .revisionConflict: return "The resource was changed concurrently; retry the request"
+        case .duplicate: return "The resource already exists"
+        case .notFound: return "Not found"
+        }
     }
 }

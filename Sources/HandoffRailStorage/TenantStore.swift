@@ -18,7 +18,8 @@ public protocol TenantStore: Sendable {
     /// the new name is taken.
     func updateTenant(_ tenant: Tenant) async throws
 
-    /// Marks a live tenant deleted and revokes its keys. Returns false when there was none.
+    /// Marks a live tenant deleted, revokes its keys and deactivates its hooks. Returns false
+    /// when there was none.
     func deleteTenant(id: String, at date: Date) async throws -> Bool
 }
 
