@@ -25,6 +25,8 @@ public struct HandoffRailService: HandoffRailAPI {
     /// "Now", to the microsecond.
     public let clock: ServiceClock
     let logger: Logger
+    /// Per-process caches (agent ids per tenant); shared by copies of the service.
+    let knownAgents = KnownAgents()
 
     public init(
         store: any HandoffRailStore,

@@ -1,7 +1,9 @@
 import Foundation
+import HandoffRailModels
 
-/// The service's notion of "now", truncated to whole microseconds so a timestamp written into
-/// a packet document and the same timestamp in an indexed column compare equal.
+/// The service's notion of "now", truncated to whole microseconds and built the canonical way
+/// (`Date(microsecondsSince1970:)`), so a timestamp written into a packet document, the same
+/// timestamp in an indexed column and the value a client decodes all compare equal.
 public struct ServiceClock: Sendable {
     private let source: @Sendable () -> Date
 
@@ -13,9 +15,8 @@ public struct ServiceClock: Sendable {
         self.source = source
     }
 
-    /// Now, to the microsecond.
+    /// Now, truncated to the microsecond.
     public func now() -> Date {
-        let micros = (source().timeIntervalSince1970 * 1_000_000).rounded(.down)
-        return Date(timeIntervalSince1970: micros / 1_000_000)
+        Date(microsecondsSince1970: Int64((source().timeIntervalSince1970 * 1_000_000).rounded(.down)))
     }
 }

@@ -1,0 +1,133 @@
+import Foundation
+import HandoffRailModels
+import HandoffRailStorage
+
+extension HandoffRailService {
+    public func createPacket(_ input: Operations.CreatePacket.Input, caller: APICaller) async throws -> Operations.CreatePacket.Output {
+        let packet = try await createIdempotently(
+            operationID: Operations.CreatePacket.descriptor.id, key: input.idempotencyKey, body: input.body, caller: caller
+        ) { (idempotency: IdempotencyRecordMaker<Packet>?) -> Packet in
+            let now = clock.now()
+            let prepared = try await preparePacket(from: input.body, caller: caller, now: now, alreadyAdmitted: [])
+            var recorder = PacketChangeRecorder(inserting: prepared, tenantID: caller.tenantID, now: now)
+            recorder.record(.created, actor: "agent:\(prepared.metadata.sourceAgent.id)", event: .packetCreated)
+            let stored = try await store.commit([recorder.change], idempotency: try idempotency?(prepared))
+            noteCreated(stored.map(\.packet), caller: caller)
+            return prepared
+        }
+        return .created(packet)
+    }
+
+    public func batchCreatePackets(_ input: Operations.BatchCreatePackets.Input, caller: APICaller) async throws -> Operations.BatchCreatePackets.Output {
+        guard !input.body.packets.isEmpty else {
+            throw ServiceError.unprocessable("packets must contain at least one item", code: "batch_empty", field: "packets")
+        }
+        guard input.body.packets.count <= Self.maximumBatchSize else {
+            throw ServiceError.badRequest("Batch size exceeds the maximum of \(Self.maximumBatchSize) items", code: "batch_too_large", field: "packets")
+        }
+        let result = try await createIdempotently(
+            operationID: Operations.BatchCreatePackets.descriptor.id, key: input.idempotencyKey, body: input.body, caller: caller
+        ) { (idempotency: IdempotencyRecordMaker<BatchCreateResult>?) -> BatchCreateResult in
+            let now = clock.now()
+            var recorders: [PacketChangeRecorder] = []
+            var errors: [BatchCreateError] = []
+            var admitted: [Packet] = []
+            for (index, item) in input.body.packets.enumerated() {
+                do {
+                    let create = try Self.decodeBatchItem(item)
+                    let packet = try await preparePacket(from: create, caller: caller, now: now, alreadyAdmitted: admitted)
+                    var recorder = PacketChangeRecorder(inserting: packet, tenantID: caller.tenantID, now: now)
+                    recorder.record(.created, actor: "agent:\(packet.metadata.sourceAgent.id)", details: ["batch": true], event: .packetCreated)
+                    recorders.append(recorder)
+                    admitted.append(packet)
+                } catch let error as any APIErrorConvertible {
+                    errors.append(BatchCreateError(index: index, error: error.detail))
+                }
+            }
+            let result = BatchCreateResult(created: admitted, errors: errors)
+            if !recorders.isEmpty || idempotency != nil {
+                try await store.commit(recorders.map(\.change), idempotency: try idempotency?(result))
+            }
+            noteCreated(admitted, caller: caller)
+            return result
+        }
+        return .created(result)
+    }
+
+    public func chainPacket(_ input: Operations.ChainPacket.Input, caller: APICaller) async throws -> Operations.ChainPacket.Output {
+        let child = try await createIdempotently(
+            operationID: Operations.ChainPacket.descriptor.id + ":" + input.packetId.uuidString.lowercased(),
+            key: input.idempotencyKey, body: input.body, caller: caller
+        ) { (idempotency: IdempotencyRecordMaker<Packet>?) -> Packet in
+            var attempt = 0
+            while true {
+                attempt += 1
+                let parent = try await requirePacket(id: input.packetId, caller: caller)
+                let now = clock.now()
+                let draft = PacketFactory.chainedPacket(from: input.body, parent: parent.packet, now: now)
+                let create = PacketCreate(
+                    parentPacketId: parent.packet.id, metadata: draft.metadata, context: draft.context, decisions: draft.decisions,
+                    actions: draft.actions, dependencies: draft.dependencies, hitl: draft.hitl
+                )
+                let child = try await preparePacket(from: create, caller: caller, now: now, alreadyAdmitted: [], knownParent: parent.packet)
+                let parentID = JSONValue.string(parent.packet.id.uuidString.lowercased())
+                var childRecorder = PacketChangeRecorder(inserting: child, tenantID: caller.tenantID, now: now)
+                childRecorder.record(.created, actor: "agent:\(child.metadata.sourceAgent.id)", details: ["parent_packet_id": parentID, "chain": true], event: .packetCreated)
+                var touchedParent = parent.packet
+                touchedParent.updatedAt = now
+                var parentRecorder = PacketChangeRecorder(updating: parent, to: touchedParent, now: now)
+                parentRecorder.record(.chained, actor: "agent:\(child.metadata.sourceAgent.id)", details: ["child_packet_id": .string(child.id.uuidString.lowercased())], event: .packetChained)
+                do {
+                    try await store.commit([childRecorder.change, parentRecorder.change], idempotency: try idempotency?(child))
+                    noteCreated([child], caller: caller)
+                    ServiceMetrics.chainDepth(try await chainDepth(of: child, caller: caller))
+                    return child
+                } catch let error as StoreError where error.code == .revisionConflict && attempt < Self.maximumCommitAttempts {
+                    continue
+                }
+            }
+        }
+        return .created(child)
+    }
+
+    /// The largest batch `POST /packets/batch` and the batch claim/complete accept.
+    static let maximumBatchSize = 50
+
+    /// One batch item: validated against `PacketCreate`'s schema, then decoded.
+    static func decodeBatchItem(_ item: [String: JSONValue]) throws -> PacketCreate {
+        let json = JSONValue.object(item)
+        let issues = PacketCreate.validate(json)
+        if let first = issues.first {
+            let location = first.loc.map { "\($0)" }.joined(separator: ".")
+            let suffix = issues.count > 1 ? " (and \(issues.count - 1) more)" : ""
+            throw ServiceError.unprocessable(location.isEmpty ? first.msg + suffix : "\(location): \(first.msg)\(suffix)", code: "validation_error")
+        }
+        var decoder = JSONValueDecoder()
+        decoder.userInfo[.handoffRailStrictEnums] = true
+        do {
+            return try decoder.decode(PacketCreate.self, from: json)
+        } catch {
+            throw ServiceError.unprocessable("Invalid packet: \(error)", code: "validation_error")
+        }
+    }
+
+    /// Chain depth of a packet: 1 for a root, parent's depth + 1 otherwise (bounded walk).
+    func chainDepth(of packet: Packet, caller: APICaller) async throws -> Int {
+        var depth = 1
+        var parentID = packet.parentPacketId
+        while let id = parentID, depth < 64, let parent = try await store.packet(id: id, tenantID: caller.tenantID) {
+            depth += 1
+            parentID = parent.packet.parentPacketId
+        }
+        return depth
+    }
+
+    /// Metrics and caches after packets were committed.
+    func noteCreated(_ packets: [Packet], caller: APICaller) {
+        for packet in packets {
+            ServiceMetrics.handoff(event: "created")
+            if packet.hitl?.required == true { ServiceMetrics.hitlCheckpoint() }
+            knownAgents.insert([packet.metadata.sourceAgent.id, packet.metadata.targetAgent.id], for: caller.tenantID)
+        }
+    }
+}

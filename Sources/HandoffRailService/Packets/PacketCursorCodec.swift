@@ -1,0 +1,31 @@
+import Foundation
+import HandoffRailStorage
+
+/// The opaque `next_cursor` string: base64url of `v1:<created_at µs>:<id>`.
+///
+/// Opaque to clients, stable across instances (no server state), and validated strictly:
+/// anything else is the protocol's 400 `{"detail":"Invalid cursor"}`.
+enum PacketCursorCodec {
+    static func encode(_ cursor: PacketCursor) -> String {
+        let micros = Int64((cursor.createdAt.timeIntervalSince1970 * 1_000_000).rounded())
+        let text = "v1:\(micros):\(cursor.id.uuidString.lowercased())"
+        return Data(text.utf8).base64EncodedString()
+            .replacingOccurrences(of: "+", with: "-")
+            .replacingOccurrences(of: "/", with: "_")
+            .replacingOccurrences(of: "=", with: "")
+    }
+
+    static func decode(_ text: String) throws -> PacketCursor {
+        guard text.count <= 128 else { throw invalid }
+        var base64 = text.replacingOccurrences(of: "-", with: "+").replacingOccurrences(of: "_", with: "/")
+        base64 += String(repeating: "=", count: (4 - base64.count % 4) % 4)
+        guard let data = Data(base64Encoded: base64), let decoded = String(data: data, encoding: .utf8) else { throw invalid }
+        let parts = decoded.split(separator: ":", omittingEmptySubsequences: false)
+        guard parts.count == 3, parts[0] == "v1", let micros = Int64(parts[1]), micros >= 0, let id = UUID(uuidString: String(parts[2])) else {
+            throw invalid
+        }
+        return PacketCursor(createdAt: Date(timeIntervalSince1970: Double(micros) / 1_000_000), id: id)
+    }
+
+    static let invalid = ServiceError.badRequest("Invalid cursor", code: "invalid_cursor", field: "cursor")
+}
