@@ -32,6 +32,8 @@ let package = Package(
         .package(url: "https://github.com/apple/swift-metrics", from: "2.13.0"),
         .package(url: "https://github.com/swift-server/swift-prometheus", from: "2.4.1"),
         .package(url: "https://github.com/swift-server/swift-service-lifecycle", from: "2.13.0"),
+        .package(url: "https://github.com/swift-server/async-http-client", from: "1.37.0"),
+        .package(url: "https://github.com/apple/swift-nio", from: "2.101.2"),
     ],
     targets: [
         // MARK: Generator
@@ -86,6 +88,7 @@ let package = Package(
                 "HandoffRailStorage",
                 .product(name: "Crypto", package: "swift-crypto"),
                 .product(name: "Logging", package: "swift-log"),
+                .product(name: "Metrics", package: "swift-metrics"),
             ]
         ),
         .target(
@@ -144,7 +147,13 @@ let package = Package(
             dependencies: [
                 "HandoffRailServer",
                 "HandoffRailModels",
+                "HandoffRailService",
+                "HandoffRailStorage",
+                "HandoffRailStorageSQLite",
                 .product(name: "HummingbirdTesting", package: "hummingbird"),
+                .product(name: "AsyncHTTPClient", package: "async-http-client"),
+                .product(name: "NIOCore", package: "swift-nio"),
+                .product(name: "NIOEmbedded", package: "swift-nio"),
             ]
         ),
         .testTarget(
@@ -153,7 +162,12 @@ let package = Package(
         ),
         .testTarget(
             name: "HandoffRailStorageTests",
-            dependencies: ["HandoffRailStorage", "HandoffRailStorageSQLite", "HandoffRailModels"]
+            dependencies: [
+                "HandoffRailStorage",
+                "HandoffRailStorageSQLite",
+                "HandoffRailModels",
+                .product(name: "GRDB", package: "GRDB.swift"),
+            ]
         ),
         .testTarget(
             name: "HandoffRailAgentsTests",

@@ -21,12 +21,12 @@ public struct APIProblem: Error, HTTPResponseError, Sendable {
         self.field = field
     }
 
-    /// The JSON response.
+    /// The JSON response, members in the reference's order: `detail`, `code`, `field`.
     public func response(from request: Request, context: some RequestContext) throws -> Response {
-        var body: [String: JSONValue] = ["detail": .string(detail)]
-        if let code { body["code"] = .string(code) }
-        if let field { body["field"] = .string(field) }
-        return try ResponseWriter.json(JSONValue.object(body), status: Int(status.code))
+        var members = [("detail", detail)]
+        if let code { members.append(("code", code)) }
+        if let field { members.append(("field", field)) }
+        return ResponseWriter.orderedJSON(members, status: Int(status.code))
     }
 }
 

@@ -18,6 +18,20 @@ public enum ResponseWriter {
         return Response(status: Self.status(status), headers: headers, body: .init(byteBuffer: ByteBuffer(bytes: data)))
     }
 
+    /// A JSON object of string members in the given order (`{"detail":…,"field":…}`), for
+    /// error bodies whose byte form clients compare: a `JSONValue` object has no member order.
+    public static func orderedJSON(_ members: [(name: String, value: String)], status: Int) -> Response {
+        var text = "{"
+        for (index, member) in members.enumerated() {
+            if index > 0 { text += "," }
+            text += JSONValue.string(member.name).serializedString() + ":" + JSONValue.string(member.value).serializedString()
+        }
+        text += "}"
+        var headers = HTTPFields()
+        headers[.contentType] = "application/json"
+        return Response(status: Self.status(status), headers: headers, body: .init(byteBuffer: ByteBuffer(string: text)))
+    }
+
     /// A text response (`text/plain`, `application/yaml`, …).
     public static func text(_ payload: String, contentType: String, status: Int) -> Response {
         var headers = HTTPFields()

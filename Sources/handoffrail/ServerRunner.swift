@@ -1,0 +1,64 @@
+import Foundation
+import HandoffRailModels
+import HandoffRailServer
+import HandoffRailService
+import HandoffRailStorageSQLite
+import Logging
+import ServiceLifecycle
+
+/// Opens the database, builds the service and the HTTP application, bootstraps the admin key
+/// and runs everything in one `ServiceGroup` until SIGTERM/SIGINT.
+struct ServerRunner {
+    let configuration: ServeConfiguration
+    let logger: Logger
+
+    func run() async throws {
+        let path: String
+        switch configuration.database {
+        case .sqlite(let sqlitePath): path = sqlitePath
+        }
+        HandoffRailMetrics.bootstrap()
+        let store = try SQLiteStore(path: path)
+        // The validator compiles lazily; compile it now so the first request does not pay.
+        _ = SpecSchemas.validator
+
+        let limiter = SlidingWindowRateLimiter()
+        let probes = SystemProbes(
+            metricsText: { HandoffRailMetrics.exposition() },
+            openAPIDocument: { SpecSchemas.specificationText },
+            requestsLastHourPerKey: { limiter.requestsLastHourPerKey() })
+        let service = HandoffRailService(
+            store: store, configuration: configuration.service, probes: probes,
+            logger: Logger(label: "handoffrail.service"))
+
+        switch try await service.bootstrap(adminKey: configuration.bootstrapAdminKey) {
+        case .alreadyInitialised:
+            break
+        case .createdWithConfiguredKey:
+            logger.notice("Created the operator tenant and the admin key from HANDOFFRAIL_BOOTSTRAP_ADMIN_KEY")
+        case .createdWithGeneratedKey(let key):
+            // Unbuffered, so the key reaches a redirected stdout at once.
+            FileHandle.standardOutput.write(Data(
+                """
+                Created the operator tenant "\(configuration.service.operatorTenantID)" and an admin API key.
+                It is shown only this once; store it now:
+
+                    \(key)
+
+
+                """.utf8))
+        }
+
+        let application = HandoffRailApplication.make(
+            api: service, authenticator: service, configuration: configuration.server,
+            rateLimiter: limiter, logger: Logger(label: "handoffrail.server"))
+        let group = ServiceGroup(
+            services: [ShutdownActionService(name: "sqlite") { try store.close() }, application],
+            gracefulShutdownSignals: [.sigterm, .sigint],
+            logger: logger)
+        logger.info(
+            "Starting HandoffRail",
+            metadata: ["host": .string(configuration.host), "port": .stringConvertible(configuration.port), "database": .string(path)])
+        try await group.run()
+    }
+}

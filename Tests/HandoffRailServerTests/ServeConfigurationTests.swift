@@ -1,0 +1,95 @@
+import HandoffRailModels
+import HandoffRailServer
+import HandoffRailService
+import Testing
+
+@Suite("Serve configuration")
+struct ServeConfigurationTests {
+    typealias Flags = ServeConfiguration.Flags
+
+    @Test("defaults without flags or environment")
+    func defaults() throws {
+        let configuration = try ServeConfiguration.resolve(flags: Flags(), environment: [:])
+        #expect(configuration.host == "127.0.0.1")
+        #expect(configuration.port == 8080)
+        #expect(configuration.database == .sqlite(path: "handoffrail.sqlite"))
+        #expect(configuration.logLevel == .info)
+        #expect(configuration.bootstrapAdminKey == nil)
+        #expect(configuration.service == ServiceConfiguration())
+    }
+
+    @Test("flags win over the environment, the environment over defaults")
+    func precedence() throws {
+        let environment = [
+            "HANDOFFRAIL_HOST": "0.0.0.0", "HANDOFFRAIL_PORT": "9000",
+            "HANDOFFRAIL_DATABASE": "sqlite:/var/lib/hr.sqlite", "HANDOFFRAIL_LOG_LEVEL": "DEBUG",
+        ]
+        let fromEnvironment = try ServeConfiguration.resolve(flags: Flags(), environment: environment)
+        #expect(fromEnvironment.host == "0.0.0.0")
+        #expect(fromEnvironment.port == 9000)
+        #expect(fromEnvironment.database == .sqlite(path: "/var/lib/hr.sqlite"))
+        #expect(fromEnvironment.logLevel == .debug)
+
+        let flags = Flags(host: "::1", port: "9100", database: "data/x.sqlite", logLevel: "warning")
+        let fromFlags = try ServeConfiguration.resolve(flags: flags, environment: environment)
+        #expect(fromFlags.host == "::1")
+        #expect(fromFlags.port == 9100)
+        #expect(fromFlags.database == .sqlite(path: "data/x.sqlite"))
+        #expect(fromFlags.logLevel == .warning)
+    }
+
+    @Test("the reference's limit variables set the tier table")
+    func limits() throws {
+        let configuration = try ServeConfiguration.resolve(flags: Flags(), environment: [
+            "HR_RATE_LIMIT_PER_MINUTE": "120",
+            "HR_RATE_LIMIT_TIERS": #"{"free": 10, "business": 50000}"#,
+            "HR_DISABLE_DAILY_LIMIT": "1",
+            "HANDOFFRAIL_ALLOW_PRIVATE_WEBHOOKS": "1",
+            "HANDOFFRAIL_BOOTSTRAP_ADMIN_KEY": "hr_configured",
+        ])
+        let limits = configuration.service.tierLimits
+        #expect(Tier.allCases.allSatisfy { limits[$0]?.requestsPerMinutePerKey == 120 })
+        #expect(limits[.free]?.requestsPerHour == 10)
+        #expect(limits[.pro]?.requestsPerHour == 1_000, "tiers not named keep the reference value")
+        #expect(limits[.business]?.requestsPerHour == 50_000)
+        #expect(configuration.service.dailyLimitDisabled)
+        #expect(configuration.service.allowPrivateWebhookTargets)
+        #expect(configuration.bootstrapAdminKey == "hr_configured")
+        #expect(configuration.server.tierLimits == limits)
+    }
+
+    @Test(
+        "bad values are errors naming the setting",
+        arguments: [
+            (Flags(port: "eighty"), [:], "--port"),
+            (Flags(port: "70000"), [:], "--port"),
+            (Flags(), ["HANDOFFRAIL_PORT": "-1"], "HANDOFFRAIL_PORT"),
+            (Flags(logLevel: "loud"), [:], "--log-level"),
+            (Flags(database: "postgres://db/hr"), [:], "PostgreSQL is not supported yet"),
+            (Flags(), ["HANDOFFRAIL_DATABASE": "mysql://db/hr"], "HANDOFFRAIL_DATABASE"),
+            (Flags(database: "sqlite:"), [:], "--database"),
+            (Flags(host: ""), [:], "--host"),
+            (Flags(), ["HR_RATE_LIMIT_PER_MINUTE": "0"], "HR_RATE_LIMIT_PER_MINUTE"),
+            (Flags(), ["HR_RATE_LIMIT_TIERS": "[1]"], "HR_RATE_LIMIT_TIERS"),
+            (Flags(), ["HR_RATE_LIMIT_TIERS": #"{"gold": 5}"#], "unknown tier"),
+            (Flags(), ["HR_RATE_LIMIT_TIERS": #"{"free": 1.5}"#], "HR_RATE_LIMIT_TIERS"),
+            (Flags(), ["HR_DISABLE_DAILY_LIMIT": "maybe"], "HR_DISABLE_DAILY_LIMIT"),
+        ] as [(Flags, [String: String], String)])
+    func invalid(flags: Flags, environment: [String: String], mention: String) {
+        #expect {
+            try ServeConfiguration.resolve(flags: flags, environment: environment)
+        } throws: { error in
+            String(describing: error).contains(mention)
+        }
+    }
+
+    @Test("the bootstrap key never appears in an error")
+    func secretNotEchoed() {
+        let environment = ["HANDOFFRAIL_BOOTSTRAP_ADMIN_KEY": "hr_secret_value", "HANDOFFRAIL_PORT": "x"]
+        #expect {
+            try ServeConfiguration.resolve(flags: Flags(), environment: environment)
+        } throws: { error in
+            !String(describing: error).contains("hr_secret_value")
+        }
+    }
+}
