@@ -3,8 +3,11 @@
 #  1. spec + fixtures are checked with Python's openapi-spec-validator and jsonschema (venv);
 #  2. the client SDK product is built alone, in its own scratch directory, as a consumer
 #     would: it must compile no SwiftNIO, Hummingbird, GRDB or PostgresNIO module;
-#  3. everything is built and every Swift test runs (JSON Schema suite results printed);
-#  4. the build plugin must regenerate code when the spec changes.
+#  3. everything is built and every Swift test runs (JSON Schema suite results printed): unit,
+#     service and store tests on real SQLite files, end-to-end tests over real sockets;
+#  4. wire compatibility: the real Python SDK (handoffrail-sdk 0.3.0 from PyPI) drives
+#     `handoffrail serve` through tests/python/sdk_scenario.py;
+#  5. the build plugin must regenerate code when the spec changes.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 root=$(pwd)
@@ -23,6 +26,9 @@ step "Build and run all tests"
 swift build --build-tests
 swift test --skip-build 2>&1 | tee .build/test-output.txt
 grep -E "^(draft|JSON Schema suite)" .build/test-output.txt || true
+
+step "Wire compatibility with the Python SDK (handoffrail-sdk 0.3.0)"
+HANDOFFRAIL_BIN="$(swift build --show-bin-path)/handoffrail" scripts/check-python-sdk.sh
 
 step "Build plugin regenerates on spec change"
 scripts/check-plugin-rebuild.sh

@@ -1,0 +1,110 @@
+#!/usr/bin/env bash
+# Wire compatibility with the real Python SDK (handoffrail-sdk 0.3.0 from PyPI).
+#
+#   ./scripts/check-python-sdk.sh
+#
+# Installs the SDK into .venv, builds the debug `handoffrail`, starts `handoffrail serve`
+# on a free local port with a fresh temporary database and a random bootstrap admin key
+# (daily limit off, rate limits out of the way), waits for /ready, runs
+# tests/python/sdk_scenario.py (sync and async SDK clients), then stops the server with
+# SIGTERM and requires a graceful exit (status 0) within 10 s. Exits with the scenario's
+# status (or 1 when the shutdown was not graceful). The server log is printed on failure.
+#
+# Knobs: HANDOFFRAIL_BIN=/path/to/handoffrail skips the build; SCENARIO_ARGS adds arguments
+# (e.g. --verbose).
+set -euo pipefail
+cd "$(dirname "$0")/.."
+
+step() { printf '\n==> %s\n' "$*"; }
+
+step "Python SDK (handoffrail-sdk 0.3.0) in .venv"
+if [ ! -x .venv/bin/python ]; then python3 -m venv .venv; fi
+.venv/bin/pip install --quiet --disable-pip-version-check "handoffrail-sdk==0.3.0" websockets
+
+if [ -n "${HANDOFFRAIL_BIN:-}" ]; then
+    bin=$HANDOFFRAIL_BIN
+else
+    step "Building handoffrail (debug)"
+    swift build --product handoffrail
+    bin="$(swift build --show-bin-path)/handoffrail"
+fi
+[ -x "$bin" ] || { echo "no executable at $bin" >&2; exit 1; }
+
+workdir=$(mktemp -d "${TMPDIR:-/tmp}/handoffrail-sdk-check.XXXXXX")
+log="$workdir/server.log"
+server_pid=""
+show_log() {
+    echo "---- server log ($log) ----" >&2
+    tail -n 200 "$log" >&2 || true
+    echo "---- end of server log ----" >&2
+}
+cleanup() {
+    if [ -n "$server_pid" ] && kill -0 "$server_pid" 2>/dev/null; then
+        kill -KILL "$server_pid" 2>/dev/null || true
+    fi
+    rm -rf "$workdir"
+}
+trap cleanup EXIT
+trap 'exit 130' INT TERM
+
+port=$(python3 -c 'import socket; s = socket.socket(); s.bind(("127.0.0.1", 0)); print(s.getsockname()[1]); s.close()')
+api_key="hr_$(python3 -c 'import secrets; print(secrets.token_hex(24))')"
+base="http://127.0.0.1:$port"
+
+step "Starting handoffrail serve on $base"
+HANDOFFRAIL_BOOTSTRAP_ADMIN_KEY="$api_key" \
+HR_DISABLE_DAILY_LIMIT=1 \
+HR_RATE_LIMIT_PER_MINUTE=100000 \
+HR_RATE_LIMIT_TIERS='{"free":100000,"pro":100000,"business":100000}' \
+    "$bin" serve --host 127.0.0.1 --port "$port" --database "$workdir/handoffrail.sqlite" >"$log" 2>&1 &
+server_pid=$!
+
+ready=0
+for _ in $(seq 1 600); do
+    if ! kill -0 "$server_pid" 2>/dev/null; then
+        echo "the server exited during startup" >&2; show_log; exit 1
+    fi
+    if python3 - "$base/ready" <<'EOF' 2>/dev/null
+import sys, urllib.request
+with urllib.request.urlopen(sys.argv[1], timeout=2) as response:
+    sys.exit(0 if response.status == 200 else 1)
+EOF
+    then ready=1; break; fi
+    sleep 0.1
+done
+if [ "$ready" != 1 ]; then echo "the server was not ready within 60 s" >&2; show_log; exit 1; fi
+
+step "Scenario (tests/python/sdk_scenario.py)"
+status=0
+# shellcheck disable=SC2086 # SCENARIO_ARGS is a list of words on purpose
+.venv/bin/python tests/python/sdk_scenario.py --base-url "$base" --api-key "$api_key" ${SCENARIO_ARGS:-} || status=$?
+
+step "Graceful shutdown (SIGTERM, at most 10 s)"
+if kill -0 "$server_pid" 2>/dev/null; then
+    kill -TERM "$server_pid"
+    exited=0
+    for _ in $(seq 1 100); do
+        if ! kill -0 "$server_pid" 2>/dev/null; then exited=1; break; fi
+        sleep 0.1
+    done
+    if [ "$exited" != 1 ]; then
+        echo "FAIL the server did not exit within 10 s of SIGTERM" >&2
+        status=1
+    else
+        server_status=0
+        wait "$server_pid" || server_status=$?
+        if [ "$server_status" -ne 0 ]; then
+            echo "FAIL the server exited with status $server_status after SIGTERM (expected 0)" >&2
+            status=1
+        else
+            echo "ok  server exited with status 0"
+        fi
+    fi
+    server_pid=""
+else
+    echo "FAIL the server was no longer running at the end of the scenario" >&2
+    status=1
+fi
+
+if [ "$status" -ne 0 ]; then show_log; fi
+exit "$status"
