@@ -114,9 +114,22 @@ public final class SQLiteStore: HandoffRailStore {
     /// Runs `value` on a reader connection (a consistent snapshot), mapping driver errors.
     func reading<T: Sendable>(_ value: @Sendable (Database) throws -> T) async throws -> T {
         do {
-            return try await dbPool.read(value)
+            return try readBlocking(value)
         } catch let error as DatabaseError {
             throw StoreError(mapping: error)
         }
+    }
+
+    /// GRDB's synchronous read, reachable from async code through this non-async function.
+    ///
+    /// Reads run on the calling thread instead of hopping to a GRDB queue and back: in WAL mode
+    /// a reader never waits for the writer, an indexed read is ~10–30 µs of CPU, and the two
+    /// thread hops of the async API cost more than that. Measured on the lifecycle benchmark
+    /// (release, 50 connections, 3 runs each): 1,680 → 1,838 req/s. A caller can only wait
+    /// here for a free reader connection, and readers are never held across a suspension.
+    /// Writes stay asynchronous: blocking a cooperative thread on the single writer lock
+    /// measured 30% slower.
+    private func readBlocking<T>(_ value: (Database) throws -> T) throws -> T {
+        try dbPool.read(value)
     }
 }
