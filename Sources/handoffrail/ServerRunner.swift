@@ -17,6 +17,7 @@ struct ServerRunner {
         switch configuration.database {
         case .sqlite(let sqlitePath): path = sqlitePath
         }
+        MallocTuning.apply()
         HandoffRailMetrics.bootstrap()
         let store = try SQLiteStore(path: path)
         // The validator compiles lazily; compile it now so the first request does not pay.

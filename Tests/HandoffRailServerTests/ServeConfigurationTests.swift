@@ -58,6 +58,22 @@ struct ServeConfigurationTests {
         #expect(configuration.server.tierLimits == limits)
     }
 
+    @Test("HANDOFFRAIL_TIER_LIMITS changes the named limits only; null is unlimited; HR_* apply after it")
+    func tierLimitsTable() throws {
+        let environment = [
+            "HANDOFFRAIL_TIER_LIMITS": #"{"free": {"handoffs_per_day": 50, "max_agents": 5, "requests_per_minute": 10}, "business": {"max_packet_bytes": 4194304, "max_api_keys": null}}"#,
+            "HR_RATE_LIMIT_PER_MINUTE": "120",
+        ]
+        let limits = try ServeConfiguration.resolve(flags: Flags(), environment: environment).service.tierLimits
+        #expect(limits[.free]?.handoffsPerDay == 50)
+        #expect(limits[.free]?.maxAgents == 5)
+        #expect(limits[.free]?.maxAPIKeys == TierLimits.reference[.free]?.maxAPIKeys)
+        #expect(limits[.free]?.requestsPerMinutePerKey == 120)
+        #expect(limits[.business]?.maxPacketBytes == 4_194_304)
+        #expect(limits[.business]?.maxAPIKeys == nil)
+        #expect(limits[.pro] == TierLimits.reference[.pro].map { var pro = $0; pro.requestsPerMinutePerKey = 120; return pro })
+    }
+
     @Test(
         "bad values are errors naming the setting",
         arguments: [
@@ -74,6 +90,11 @@ struct ServeConfigurationTests {
             (Flags(), ["HR_RATE_LIMIT_TIERS": #"{"gold": 5}"#], "unknown tier"),
             (Flags(), ["HR_RATE_LIMIT_TIERS": #"{"free": 1.5}"#], "HR_RATE_LIMIT_TIERS"),
             (Flags(), ["HR_DISABLE_DAILY_LIMIT": "maybe"], "HR_DISABLE_DAILY_LIMIT"),
+            (Flags(), ["HANDOFFRAIL_TIER_LIMITS": "[]"], "HANDOFFRAIL_TIER_LIMITS"),
+            (Flags(), ["HANDOFFRAIL_TIER_LIMITS": #"{"gold": {}}"#], "unknown tier"),
+            (Flags(), ["HANDOFFRAIL_TIER_LIMITS": #"{"free": {"max_agents": -1}}"#], "HANDOFFRAIL_TIER_LIMITS.free.max_agents"),
+            (Flags(), ["HANDOFFRAIL_TIER_LIMITS": #"{"free": {"max_packet_bytes": null}}"#], "positive integer"),
+            (Flags(), ["HANDOFFRAIL_TIER_LIMITS": #"{"free": {"max_widgets": 3}}"#], "unknown limit"),
         ] as [(Flags, [String: String], String)])
     func invalid(flags: Flags, environment: [String: String], mention: String) {
         #expect {

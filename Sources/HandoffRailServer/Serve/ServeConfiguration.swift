@@ -55,6 +55,9 @@ public struct ServeConfiguration: Sendable, Equatable {
     public static func resolve(flags: Flags, environment: [String: String]) throws(ServeConfigurationError) -> ServeConfiguration {
         let settings = SettingSource(flags: flags, environment: environment)
         var service = ServiceConfiguration()
+        if let table = environment[TierLimitsSetting.environmentName] {
+            try TierLimitsSetting.apply(table, to: &service.tierLimits)
+        }
         if let perMinute = try settings.positiveInt(env: "HR_RATE_LIMIT_PER_MINUTE") {
             for tier in service.tierLimits.keys { service.tierLimits[tier]?.requestsPerMinutePerKey = perMinute }
         }
