@@ -24,10 +24,7 @@ struct ServerRunner {
         _ = SpecSchemas.validator
 
         let limiter = SlidingWindowRateLimiter()
-        let probes = SystemProbes(
-            metricsText: { HandoffRailMetrics.exposition() },
-            openAPIDocument: { SpecSchemas.specificationText },
-            requestsLastHourPerKey: { limiter.requestsLastHourPerKey() })
+        let probes = SystemProbes.server(rateLimiter: limiter)
         let service = HandoffRailService(
             store: store, configuration: configuration.service, probes: probes,
             logger: Logger(label: "handoffrail.service"))

@@ -19,9 +19,7 @@ struct LiveApplicationTests {
         let limiter = SlidingWindowRateLimiter()
         let service = HandoffRailService(
             store: store,
-            probes: SystemProbes(
-                metricsText: { HandoffRailMetrics.exposition() },
-                requestsLastHourPerKey: { limiter.requestsLastHourPerKey() }))
+            probes: .server(rateLimiter: limiter))
         #expect(try await service.bootstrap(adminKey: Self.adminKey) == .createdWithConfiguredKey)
         let application = HandoffRailApplication.make(
             api: service, authenticator: service, configuration: HandoffRailServerConfiguration(port: 0), rateLimiter: limiter)

@@ -79,10 +79,19 @@ struct AccessGateMiddleware: RouterMiddleware {
     }
 
     /// A 401/403 for a key that does not authenticate, counted per client address (so guessing
-    /// keys is rate limited too): a client over its limit gets the 429 instead.
+    /// keys is rate limited too): a client over its limit gets the 429 instead. A body declared
+    /// over the free tier's size is a 413 first, as PROTOCOL.md says for unauthenticated requests.
     private func refuse(_ problem: APIProblem, _ request: Request, _ context: Context, _ subject: RateLimitSubject, _ quota: RateLimitQuota) async -> Response {
         let decision = await limiter.admit(subject, quota: quota)
-        let response = decision.allowed ? problem.response(request, context) : Self.tooManyRequests(request, context)
+        let freeLimit = BodyLimit(tier: .free, bytes: tierLimits(.free).maxPacketBytes)
+        let response: Response
+        if !decision.allowed {
+            response = Self.tooManyRequests(request, context)
+        } else if Self.carriesBody(request.method), let length = request.headers[.contentLength].flatMap(Int.init), length > freeLimit.bytes {
+            response = (try? BodyTooLargeProblem(limit: freeLimit).response(from: request, context: context)) ?? problem.response(request, context)
+        } else {
+            response = problem.response(request, context)
+        }
         return Self.withRateLimitHeaders(response, decision, tier: .free)
     }
 

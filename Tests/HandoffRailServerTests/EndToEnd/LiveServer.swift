@@ -44,12 +44,14 @@ struct LiveServer: Sendable {
         let store = try SQLiteStore.temporary()
         var serviceConfiguration = serviceConfiguration
         serviceConfiguration.tierLimits = tierLimits
-        let service = HandoffRailService(store: store, configuration: serviceConfiguration)
+        let limiter = SlidingWindowRateLimiter()
+        let service = HandoffRailService(store: store, configuration: serviceConfiguration, probes: .server(rateLimiter: limiter))
         _ = try await service.bootstrap(adminKey: adminKey)
         let app = HandoffRailApplication.make(
             api: service,
             authenticator: service,
-            configuration: HandoffRailServerConfiguration(port: 0, tierLimits: tierLimits, requestLogLevel: .debug)
+            configuration: HandoffRailServerConfiguration(port: 0, tierLimits: tierLimits, requestLogLevel: .debug),
+            rateLimiter: limiter
         )
         return try await app.test(.ahc(.http)) { client in
             try await body(LiveServer(client: client, service: service, store: store))
