@@ -21,6 +21,15 @@ extension HandoffRailService {
         let now = clock.now()
         let packets = try await store.packetStatistics(tenantID: nil, now: now)
         let deliveries = try await store.deliveryStatistics(since: now.addingTimeInterval(-3_600))
+        // Counts are global (PROTOCOL: "admin, global"), but names and key ids are not another
+        // tenant's business: an admin outside the operator tenant sees only its own.
+        var topAgents = packets.topAgents
+        var requestsPerKey = probes.requestsLastHourPerKey()
+        if caller.tenantID != configuration.operatorTenantID {
+            topAgents = try await store.packetStatistics(tenantID: caller.tenantID, now: now).topAgents
+            let ownKeyIDs = Set(try await store.keys(tenantID: caller.tenantID).map { $0.id.uuidString.lowercased() })
+            requestsPerKey = requestsPerKey.filter { ownKeyIDs.contains($0.key) }
+        }
         return .ok(SystemHealth(
             version: configuration.version,
             uptimeSeconds: max(0, now.timeIntervalSince(probes.startedAt)),
@@ -34,7 +43,7 @@ extension HandoffRailService {
             avgTimeToCompleteSeconds: packets.averageCompleteSeconds,
             activeAgents: packets.activeAgents,
             totalAgentsSeen: packets.totalAgentsSeen,
-            topAgents: packets.topAgents,
+            topAgents: topAgents,
             packetsWaiting: packets.waiting,
             oldestWaitingPacketAgeSeconds: packets.oldestWaitingCreatedAt.map { max(0, now.timeIntervalSince($0)) },
             claimedNotCompleted: packets.claimedNotCompleted,
@@ -45,7 +54,7 @@ extension HandoffRailService {
             dbSizeBytes: try await store.databaseSizeBytes(),
             connectionPool: store.connectionPoolDescription(),
             activeApiKeys: try await store.activeKeyCount(tenantID: nil),
-            requestsLast1hPerKey: probes.requestsLastHourPerKey()
+            requestsLast1hPerKey: requestsPerKey
         ))
     }
 }

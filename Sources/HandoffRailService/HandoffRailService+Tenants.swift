@@ -67,7 +67,7 @@ extension HandoffRailService {
             switch error.code {
             case .duplicate: throw duplicateName(tenant.name)
             case .notFound: throw tenantNotFound(tenant.id)
-            case .revisionConflict, .unavailable: throw error
+            case .revisionConflict, .unavailable, .limitExceeded: throw error
             }
         }
         return .ok(tenant)

@@ -9,12 +9,15 @@ public struct ServiceError: APIErrorConvertible, Hashable, CustomStringConvertib
     public var detail: String
     public var code: String?
     public var field: String?
+    /// `Retry-After` seconds, for quota answers.
+    public var retryAfterSeconds: Int?
 
-    public init(statusCode: Int, detail: String, code: String? = nil, field: String? = nil) {
+    public init(statusCode: Int, detail: String, code: String? = nil, field: String? = nil, retryAfterSeconds: Int? = nil) {
         self.statusCode = statusCode
         self.detail = detail
         self.code = code
         self.field = field
+        self.retryAfterSeconds = retryAfterSeconds
     }
 
     public var description: String { "\(statusCode) \(detail)" }
@@ -50,8 +53,8 @@ public struct ServiceError: APIErrorConvertible, Hashable, CustomStringConvertib
     }
 
     /// 429 for a quota (daily handoffs).
-    public static func tooManyRequests(_ detail: String, code: String? = nil, field: String? = nil) -> ServiceError {
-        ServiceError(statusCode: 429, detail: detail, code: code, field: field)
+    public static func tooManyRequests(_ detail: String, code: String? = nil, field: String? = nil, retryAfterSeconds: Int? = nil) -> ServiceError {
+        ServiceError(statusCode: 429, detail: detail, code: code, field: field, retryAfterSeconds: retryAfterSeconds)
     }
 
     /// 503: the database cannot be reached.

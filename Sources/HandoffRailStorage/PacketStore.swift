@@ -16,8 +16,12 @@ public protocol PacketStore: Sendable {
     ///   no longer at `expectedRevision` (nothing is written); `.duplicate` for a clashing
     ///   packet id or idempotency key.
     /// - Returns: the stored packets, in the order of `changes`, with their new revisions.
+    /// - Parameter creationLimit: when given, the inserts of `changes` are admitted only if
+    ///   the tenant then has at most `maximum` packets created since `since`, counted inside
+    ///   the same transaction (so concurrent creates cannot overshoot a daily quota);
+    ///   otherwise `StoreError(.limitExceeded)` and nothing is written.
     @discardableResult
-    func commit(_ changes: [PacketChange], idempotency: IdempotencyRecord?) async throws -> [StoredPacket]
+    func commit(_ changes: [PacketChange], idempotency: IdempotencyRecord?, creationLimit: CreationLimit?) async throws -> [StoredPacket]
 
     /// One packet of a tenant, or nil when it does not exist there.
     func packet(id: UUID, tenantID: String) async throws -> StoredPacket?
@@ -50,4 +54,25 @@ public protocol PacketStore: Sendable {
 
     /// Outbox events committed after `sequence`, oldest first (for the event fan-out).
     func outboxEvents(after sequence: Int64, limit: Int) async throws -> [OutboxEvent]
+}
+
+extension PacketStore {
+    /// ``commit(_:idempotency:creationLimit:)`` without a creation limit.
+    @discardableResult
+    public func commit(_ changes: [PacketChange], idempotency: IdempotencyRecord?) async throws -> [StoredPacket] {
+        try await commit(changes, idempotency: idempotency, creationLimit: nil)
+    }
+}
+
+/// A cap on how many packets a tenant may have created since an instant (the daily quota).
+public struct CreationLimit: Sendable, Hashable {
+    public var tenantID: String
+    public var since: Date
+    public var maximum: Int
+
+    public init(tenantID: String, since: Date, maximum: Int) {
+        self.tenantID = tenantID
+        self.since = since
+        self.maximum = maximum
+    }
 }

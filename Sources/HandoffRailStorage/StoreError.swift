@@ -16,6 +16,8 @@ public struct StoreError: Error, Sendable, CustomStringConvertible, CustomDebugS
         case notFound
         /// The database is unreachable or failed.
         case unavailable
+        /// A ``CreationLimit`` would be exceeded.
+        case limitExceeded
     }
 
     public var code: Code
@@ -48,6 +50,7 @@ extension StoreError: APIErrorConvertible {
         case .unavailable: return 503
         case .revisionConflict, .duplicate: return 409
         case .notFound: return 404
+        case .limitExceeded: return 429
         }
     }
 
@@ -57,6 +60,7 @@ extension StoreError: APIErrorConvertible {
         case .revisionConflict: return "The resource was changed concurrently; retry the request"
         case .duplicate: return "The resource already exists"
         case .notFound: return "Not found"
+        case .limitExceeded: return "Quota exceeded"
         }
     }
 }

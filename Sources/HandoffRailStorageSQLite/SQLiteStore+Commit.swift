@@ -11,9 +11,18 @@ extension SQLiteStore {
     /// when it matches no row the whole transaction rolls back and
     /// `StoreError(.revisionConflict, subject: packetID)` is thrown.
     @discardableResult
-    public func commit(_ changes: [PacketChange], idempotency: IdempotencyRecord?) async throws -> [StoredPacket] {
+    public func commit(_ changes: [PacketChange], idempotency: IdempotencyRecord?, creationLimit: CreationLimit?) async throws -> [StoredPacket] {
         let prepared = try changes.map(PreparedPacketChange.init)
+        let inserts = changes.filter { $0.kind == .insert && $0.tenantID == creationLimit?.tenantID }.count
         return try await writing { db in
+            if let creationLimit, inserts > 0 {
+                let created = try Int.fetchOne(
+                    db, sql: "SELECT COUNT(*) FROM packets WHERE tenant_id = ? AND created_at >= ?",
+                    arguments: [creationLimit.tenantID, creationLimit.since.databaseMicroseconds]) ?? 0
+                guard created + inserts <= creationLimit.maximum else {
+                    throw StoreError(.limitExceeded, subject: creationLimit.tenantID)
+                }
+            }
             var writer = PacketCommitWriter(db: db)
             var stored: [StoredPacket] = []
             stored.reserveCapacity(prepared.count)

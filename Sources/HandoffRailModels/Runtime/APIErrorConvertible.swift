@@ -12,9 +12,12 @@ public protocol APIErrorConvertible: Error, Sendable {
     var code: String? { get }
     /// The request field the error is about, when there is one.
     var field: String? { get }
+    /// Seconds after which a retry can succeed (`Retry-After`), for 429/503 answers.
+    var retryAfterSeconds: Int? { get }
 }
 
 extension APIErrorConvertible {
     public var code: String? { nil }
     public var field: String? { nil }
+    public var retryAfterSeconds: Int? { nil }
 }

@@ -42,8 +42,16 @@ struct AccessGateMiddleware: RouterMiddleware {
             return try await proceed(request, context: context, decision: decision, tier: .free, next: next)
         }
 
+        let verdict: Authentication
+        do {
+            verdict = try await authenticate(request, transport: operation.transport)
+        } catch {
+            // The key store is unreachable: a 503 in the protocol's shape, headers included.
+            let response = try ProblemMiddleware<Context>.response(for: error, request: request, context: context)
+            return Self.withRateLimitHeaders(response, await limiter.peek(clientSubject, quota: freeQuota), tier: .free)
+        }
         let caller: APICaller
-        switch try await authenticate(request, transport: operation.transport) {
+        switch verdict {
         case .authenticated(let authenticated):
             caller = authenticated
         case .revoked:
@@ -130,7 +138,7 @@ struct AccessGateMiddleware: RouterMiddleware {
     private static func withRateLimitHeaders(_ response: Response, _ decision: RateLimitDecision, tier: Tier) -> Response {
         var response = response
         response.headers[.rateLimitLimit] = String(decision.limit)
-        response.headers[.rateLimitRemaining] = String(decision.allowed ? decision.remaining : 0)
+        response.headers[.rateLimitRemaining] = String(decision.allowed && response.status != .tooManyRequests ? decision.remaining : 0)
         response.headers[.rateLimitReset] = String(decision.resetAt)
         response.headers[.rateLimitTier] = tier.rawValue
         if let retryAfter = decision.retryAfter, response.status == .tooManyRequests {

@@ -29,8 +29,12 @@ public struct ProblemMiddleware<Context: RequestContext>: RouterMiddleware {
     public static func response(for error: any Error, request: Request, context: Context) throws -> Response {
         switch error {
         case let error as any APIErrorConvertible:
-            return try APIProblem(status: ResponseWriter.status(error.statusCode), detail: error.detail, code: error.code, field: error.field)
+            var response = try APIProblem(status: ResponseWriter.status(error.statusCode), detail: error.detail, code: error.code, field: error.field)
                 .response(from: request, context: context)
+            if let retryAfter = error.retryAfterSeconds {
+                response.headers[.retryAfter] = String(max(1, retryAfter))
+            }
+            return response
         case let error as APIProblem:
             return try error.response(from: request, context: context)
         case let error as RequestValidationFailure:

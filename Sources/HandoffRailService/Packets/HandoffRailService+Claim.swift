@@ -15,6 +15,8 @@ extension HandoffRailService {
     /// - Throws: ``ClaimConflict`` when it is claimed or in progress already; 410 when
     ///   expired; 400 ("Cannot transition …") from other statuses.
     func claim(packetID: UUID, request: ClaimRequest, caller: APICaller) async throws -> Packet {
+        // The claimer becomes the packet's target agent, so it counts toward the agents quota.
+        try await checkAgentQuota(agentIDs: [request.agentId], caller: caller)
         let packet = try await mutatePacket(id: packetID, caller: caller) { stored, now in
             var packet = stored.packet
             switch packet.status {
@@ -41,6 +43,7 @@ extension HandoffRailService {
             return recorder
         }
         ServiceMetrics.handoff(event: "claimed")
+        knownAgents.insert([request.agentId], for: caller.tenantID)
         return packet
     }
 

@@ -26,24 +26,56 @@ extension HandoffRailService {
         return packet
     }
 
-    /// The free tier's handoffs/day (or the tenant's own `handoffs_per_day`), unless the
-    /// operator turned the daily limit off (`HR_DISABLE_DAILY_LIMIT=1`).
-    func checkDailyQuota(caller: APICaller, now: Date, alreadyAdmitted: Int) async throws {
-        guard !configuration.dailyLimitDisabled, let tierLimit = configuration.limits(for: caller.tier).handoffsPerDay else { return }
+    /// The daily handoff quota that applies to the caller: the tier's handoffs/day (or the
+    /// tenant's own `handoffs_per_day`), nil when unlimited or turned off
+    /// (`HR_DISABLE_DAILY_LIMIT=1`). Passed to the store's commit, which re-counts inside the
+    /// write transaction so concurrent creates cannot overshoot it.
+    func dailyCreationLimit(caller: APICaller, now: Date) async throws -> CreationLimit? {
+        guard !configuration.dailyLimitDisabled, let tierLimit = configuration.limits(for: caller.tier).handoffsPerDay else { return nil }
         let limit = try await store.tenant(id: caller.tenantID)?.handoffsPerDay ?? tierLimit
-        let startOfDay = Self.startOfUTCDay(now)
-        let used = try await store.packetsCreated(tenantID: caller.tenantID, since: startOfDay) + alreadyAdmitted
-        guard used < limit else {
-            throw ServiceError.tooManyRequests(
-                "Daily handoff limit reached (\(limit) per day on the \(caller.tier.rawValue) tier). Try again after 00:00 UTC.",
-                code: "daily_limit_exceeded",
-                field: "handoffs_per_day"
-            )
+        return CreationLimit(tenantID: caller.tenantID, since: Self.startOfUTCDay(now), maximum: limit)
+    }
+
+    /// Fails early (before any write) when the quota is already used up.
+    func checkDailyQuota(caller: APICaller, now: Date, alreadyAdmitted: Int) async throws {
+        guard let limit = try await dailyCreationLimit(caller: caller, now: now) else { return }
+        let used = try await store.packetsCreated(tenantID: caller.tenantID, since: limit.since) + alreadyAdmitted
+        guard used < limit.maximum else { throw dailyLimitReached(limit, caller: caller, now: now) }
+    }
+
+    /// The protocol's 429 for a used-up daily quota, with `Retry-After` until 00:00 UTC.
+    func dailyLimitReached(_ limit: CreationLimit, caller: APICaller, now: Date) -> ServiceError {
+        ServiceError.tooManyRequests(
+            "Daily handoff limit reached (\(limit.maximum) per day on the \(caller.tier.rawValue) tier). Try again after 00:00 UTC.",
+            code: "daily_limit_exceeded",
+            field: "handoffs_per_day",
+            retryAfterSeconds: Int(limit.since.addingTimeInterval(86_400).timeIntervalSince(now).rounded(.up))
+        )
+    }
+
+    /// Commits creates under the daily quota: a commit the store refuses for the quota
+    /// becomes the protocol's 429.
+    func commitCreates(_ changes: [PacketChange], idempotency: IdempotencyRecord?, caller: APICaller, now: Date) async throws -> [StoredPacket] {
+        let limit = try await dailyCreationLimit(caller: caller, now: now)
+        do {
+            return try await store.commit(changes, idempotency: idempotency, creationLimit: limit)
+        } catch let error as StoreError where error.code == .limitExceeded {
+            throw dailyLimitReached(limit ?? CreationLimit(tenantID: caller.tenantID, since: now, maximum: 0), caller: caller, now: now)
         }
     }
 
     /// Distinct source and target agent ids per tenant, as the tier allows.
     func checkAgentQuota(for packet: Packet, caller: APICaller, alreadyAdmitted: [Packet]) async throws {
+        var wanted = Set([packet.metadata.sourceAgent.id, packet.metadata.targetAgent.id])
+        for admitted in alreadyAdmitted {
+            wanted.insert(admitted.metadata.sourceAgent.id)
+            wanted.insert(admitted.metadata.targetAgent.id)
+        }
+        try await checkAgentQuota(agentIDs: wanted, caller: caller)
+    }
+
+    /// Fails when naming `agentIDs` would take the tenant past its tier's distinct agents.
+    func checkAgentQuota(agentIDs wanted: Set<String>, caller: APICaller) async throws {
         guard let limit = configuration.limits(for: caller.tier).maxAgents else { return }
         let known: Set<String>
         if let cached = knownAgents.agents(of: caller.tenantID) {
@@ -51,11 +83,6 @@ extension HandoffRailService {
         } else {
             known = try await store.agentIDs(tenantID: caller.tenantID)
             knownAgents.insert(known, for: caller.tenantID)
-        }
-        var wanted = Set([packet.metadata.sourceAgent.id, packet.metadata.targetAgent.id])
-        for admitted in alreadyAdmitted {
-            wanted.insert(admitted.metadata.sourceAgent.id)
-            wanted.insert(admitted.metadata.targetAgent.id)
         }
         let newAgents = wanted.subtracting(known)
         guard known.count + newAgents.count <= limit else {

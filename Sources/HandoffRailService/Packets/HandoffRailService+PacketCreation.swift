@@ -11,7 +11,7 @@ extension HandoffRailService {
             let prepared = try await preparePacket(from: input.body, caller: caller, now: now, alreadyAdmitted: [])
             var recorder = PacketChangeRecorder(inserting: prepared, tenantID: caller.tenantID, now: now)
             recorder.record(.created, actor: "agent:\(prepared.metadata.sourceAgent.id)", event: .packetCreated)
-            let stored = try await store.commit([recorder.change], idempotency: try idempotency?(prepared))
+            let stored = try await commitCreates([recorder.change], idempotency: try idempotency?(prepared), caller: caller, now: now)
             noteCreated(stored.map(\.packet), caller: caller)
             return prepared
         }
@@ -40,13 +40,13 @@ extension HandoffRailService {
                     recorder.record(.created, actor: "agent:\(packet.metadata.sourceAgent.id)", details: ["batch": true], event: .packetCreated)
                     recorders.append(recorder)
                     admitted.append(packet)
-                } catch let error as any APIErrorConvertible {
+                } catch let error as any APIErrorConvertible where error.statusCode < 500 {
                     errors.append(BatchCreateError(index: index, error: error.detail))
                 }
             }
             let result = BatchCreateResult(created: admitted, errors: errors)
             if !recorders.isEmpty || idempotency != nil {
-                try await store.commit(recorders.map(\.change), idempotency: try idempotency?(result))
+                try await commitCreates(recorders.map(\.change), idempotency: try idempotency?(result), caller: caller, now: now)
             }
             noteCreated(admitted, caller: caller)
             return result
@@ -78,9 +78,10 @@ extension HandoffRailService {
                 var parentRecorder = PacketChangeRecorder(updating: parent, to: touchedParent, now: now)
                 parentRecorder.record(.chained, actor: "agent:\(child.metadata.sourceAgent.id)", details: ["child_packet_id": .string(child.id.uuidString.lowercased())], event: .packetChained)
                 do {
-                    try await store.commit([childRecorder.change, parentRecorder.change], idempotency: try idempotency?(child))
+                    try await commitCreates([childRecorder.change, parentRecorder.change], idempotency: try idempotency?(child), caller: caller, now: now)
                     noteCreated([child], caller: caller)
-                    ServiceMetrics.chainDepth(try await chainDepth(of: child, caller: caller))
+                    // Metrics only: the child is committed, a failed lookup must not fail the answer.
+                    if let depth = try? await chainDepth(of: child, caller: caller) { ServiceMetrics.chainDepth(depth) }
                     return child
                 } catch let error as StoreError where error.code == .revisionConflict && attempt < Self.maximumCommitAttempts {
                     continue

@@ -16,6 +16,9 @@ extension HandoffRailService {
         let packet = try await mutatePacket(id: input.packetId, caller: caller) { stored, now in
             var packet = stored.packet
             let previousStatus = packet.status
+            guard previousStatus != .expired else {
+                throw ServiceError.badRequest("Packet is expired and can no longer be changed", code: "packet_expired")
+            }
             var changedFields: [JSONValue] = []
             if let status = update.status, status != previousStatus {
                 try PacketLifecycle.checkTransition(from: previousStatus, to: status)
@@ -85,9 +88,6 @@ extension HandoffRailService {
         let history = try await store.history(packetID: input.packetId, tenantID: caller.tenantID)
         let packet = try await mutatePacket(id: input.packetId, caller: caller) { stored, now in
             var packet = stored.packet
-            if packet.status == .expired {
-                throw ServiceError.gone("Packet has expired; the HITL checkpoint can no longer be answered")
-            }
             guard packet.status == .awaitingHuman else {
                 throw ServiceError.conflict("Packet is not awaiting a human response (status: \(packet.status.rawValue))", code: "not_awaiting_human")
             }
@@ -125,7 +125,7 @@ extension HandoffRailService {
                 claimed.append(try await claim(packetID: id, request: request, caller: caller))
             } catch let conflict as ClaimConflict {
                 errors.append(BatchItemError(packetId: rawID, error: "Already claimed by \(conflict.claimedBy.id)"))
-            } catch let error as any APIErrorConvertible {
+            } catch let error as any APIErrorConvertible where error.statusCode < 500 {
                 errors.append(BatchItemError(packetId: rawID, error: error.detail))
             }
         }
@@ -152,7 +152,7 @@ extension HandoffRailService {
                 }
                 ServiceMetrics.handoff(event: "completed")
                 completed.append(packet)
-            } catch let error as any APIErrorConvertible {
+            } catch let error as any APIErrorConvertible where error.statusCode < 500 {
                 errors.append(BatchItemError(packetId: rawID, error: error.detail))
             }
         }

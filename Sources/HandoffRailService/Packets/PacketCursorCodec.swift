@@ -21,11 +21,16 @@ enum PacketCursorCodec {
         base64 += String(repeating: "=", count: (4 - base64.count % 4) % 4)
         guard let data = Data(base64Encoded: base64), let decoded = String(data: data, encoding: .utf8) else { throw invalid }
         let parts = decoded.split(separator: ":", omittingEmptySubsequences: false)
-        guard parts.count == 3, parts[0] == "v1", let micros = Int64(parts[1]), micros >= 0, let id = UUID(uuidString: String(parts[2])) else {
+        guard parts.count == 3, parts[0] == "v1", let micros = Int64(parts[1]), (0...maximumMicroseconds).contains(micros),
+              let id = UUID(uuidString: String(parts[2])) else {
             throw invalid
         }
         return PacketCursor(createdAt: Date(timeIntervalSince1970: Double(micros) / 1_000_000), id: id)
     }
 
     static let invalid = ServiceError.badRequest("Invalid cursor", code: "invalid_cursor", field: "cursor")
+
+    /// 9999-12-31T23:59:59.999999Z: no packet is newer, and larger values would overflow
+    /// when turned back into a date and into microseconds.
+    static let maximumMicroseconds: Int64 = 253_402_300_799_999_999
 }

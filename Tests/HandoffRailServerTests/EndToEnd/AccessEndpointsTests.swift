@@ -68,6 +68,25 @@ struct AccessEndpointsTests {
         }
     }
 
+    @Test("the free tier's daily quota: 429 daily_limit_exceeded with Retry-After until midnight UTC")
+    func dailyQuota() async throws {
+        try await LiveServer.run { server in
+            let created = try await server.request(.post, "/api/v1/tenants", json: ["name": "small", "tier": "free", "handoffs_per_day": 2])
+            let tenantID = try #require(created.json?["id"]?.stringValue)
+            let key = try await server.makeKey(role: "writer", tenantID: tenantID)
+            for _ in 0..<2 {
+                #expect(try await server.request(.post, "/api/v1/packets", key: key, json: LiveServer.samplePacket(source: "a", target: "b")).status == 201)
+            }
+            let refused = try await server.request(.post, "/api/v1/packets", key: key, json: LiveServer.samplePacket(source: "a", target: "b"))
+            #expect(refused.status == 429)
+            #expect(refused.json?["code"] == "daily_limit_exceeded")
+            #expect(refused.json?["field"] == "handoffs_per_day")
+            let retryAfter = Int(refused.header("Retry-After") ?? "") ?? 0
+            #expect(retryAfter > 0 && retryAfter <= 86_400)
+            #expect(refused.header("X-RateLimit-Remaining") == "0")
+        }
+    }
+
     @Test("a body over the tier's size is 413 with the tier, also unauthenticated (free tier)")
     func bodyLimits() async throws {
         try await LiveServer.run { server in

@@ -57,6 +57,32 @@ struct PacketCreationTests {
         for _ in 0..<6 { try await unlimited.create(.sample(source: "a", target: "b")) }
     }
 
+    @Test("concurrent creates cannot overshoot the daily quota")
+    func dailyQuotaUnderConcurrency() async throws {
+        let bench = try await PacketTestBench(tier: .free)
+        let outcomes = await withTaskGroup(of: Bool.self) { group in
+            for _ in 0..<20 {
+                group.addTask { (try? await bench.create(.sample(source: "a", target: "b"))) != nil }
+            }
+            return await group.reduce(into: [Bool]()) { $0.append($1) }
+        }
+        #expect(outcomes.filter { $0 }.count == 5)
+        let error = await ServiceError.thrown { _ = try await bench.create(.sample(source: "a", target: "b")) }
+        #expect((error?.retryAfterSeconds ?? 0) > 0)
+    }
+
+    @Test("a claim by a new agent counts toward the agents quota")
+    func claimCountsAgents() async throws {
+        let bench = try await PacketTestBench(tier: .free, configuration: ServiceConfiguration(dailyLimitDisabled: true))
+        let packet = try await bench.create(.sample(source: "a", target: "b"))
+        let error = await ServiceError.thrown { _ = try await bench.claim(packet.id, agent: "c") }
+        #expect(error?.code == "quota_exceeded")
+        guard case .ok = try await bench.claim(packet.id, agent: "b") else {
+            Issue.record("a known agent could not claim")
+            return
+        }
+    }
+
     @Test("the agents-per-tenant quota counts distinct source and target ids")
     func agentQuota() async throws {
         let bench = try await PacketTestBench(tier: .free, configuration: ServiceConfiguration(dailyLimitDisabled: true))

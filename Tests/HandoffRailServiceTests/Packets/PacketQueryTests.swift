@@ -31,7 +31,14 @@ struct PacketQueryTests {
         #expect(seen == created.reversed().map(\.id))
     }
 
-    @Test("a bad cursor is 400 Invalid cursor; an unknown status is 422", arguments: ["garbage", "djE6MTox", "", "%%%"])
+    @Test(
+        "a bad cursor is 400 Invalid cursor; an unknown status is 422",
+        arguments: [
+            "garbage", "djE6MTox", "", "%%%",
+            // v1:<Int64.max>:<uuid> — once a crash: the date overflowed back into microseconds.
+            Data("v1:9223372036854775807:6f9619ff-8b86-d011-b42d-00c04fc964ff".utf8).base64EncodedString(),
+            Data("v1:-1:6f9619ff-8b86-d011-b42d-00c04fc964ff".utf8).base64EncodedString(),
+        ])
     func badCursor(cursor: String) async throws {
         let bench = try await PacketTestBench()
         let error = await ServiceError.thrown { _ = try await bench.service.listPackets(.init(cursor: cursor), caller: bench.caller(.reader)) }
