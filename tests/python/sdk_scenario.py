@@ -331,6 +331,13 @@ class Scenario:
         def bad_key() -> None:
             with self.client("hr_" + secrets.token_hex(16)) as stranger:
                 expect_error(lambda: stranger.list_packets(), AuthenticationError, 401)
+                # PROTOCOL: every non-exempt response carries the rate-limit headers, 401s included,
+                # and errors carry a string detail.
+                raw = stranger._client.get("/packets")
+                check(raw.status_code == 401, f"status {raw.status_code}")
+                check(isinstance(raw.json().get("detail"), str), f"detail {raw.text}")
+                for header in ("X-RateLimit-Limit", "X-RateLimit-Remaining", "X-RateLimit-Reset", "X-RateLimit-Tier"):
+                    check(header in raw.headers, f"401 without {header}")
 
         def rate_limit_headers() -> None:
             first = self.op._client.get("/packets", params={"limit": 1})
@@ -340,6 +347,7 @@ class Scenario:
                 for header in ("X-RateLimit-Limit", "X-RateLimit-Remaining", "X-RateLimit-Reset",
                                "X-RateLimit-Tier"):
                     check(header in response.headers, f"missing {header}")
+            check(first.headers["X-RateLimit-Tier"] == "business", f"tier {first.headers['X-RateLimit-Tier']}")
             check(int(first.headers["X-RateLimit-Remaining"]) - int(second.headers["X-RateLimit-Remaining"]) == 1,
                   f"remaining {first.headers['X-RateLimit-Remaining']} → {second.headers['X-RateLimit-Remaining']}")
 
@@ -645,7 +653,7 @@ class Scenario:
             expect_error(lambda: c.update_packet(p1.id, PacketUpdate(status="in_progress")), ValidationError, 400,
                          "Cannot transition")
             expect_error(lambda: c.claim_packet(p1.id, agent_id="sdk-worker", agent_name="Worker"),
-                         ValidationError, 400)
+                         ValidationError, 400, "Cannot transition")
 
         def history() -> None:
             p1 = self.need("p1")
@@ -701,7 +709,7 @@ class Scenario:
 
         def hitl_history() -> None:
             kinds = [e.event_type for e in c.get_history(self.need("p4").id).events]
-            check(kinds and kinds[0] == "created" and "hitl_responded" in kinds, f"events {kinds}")
+            check(kinds == ["created", "hitl_responded"], f"events {kinds}")
 
         def chain() -> None:
             parent = self.need("p1_done")
@@ -746,7 +754,7 @@ class Scenario:
             check(kinds[-1] == "expired", f"events {kinds}")
 
         def delete_again() -> None:
-            expect_error(lambda: c.delete_packet(self.need("p2").id), ValidationError, 409)
+            expect_error(lambda: c.delete_packet(self.need("p2").id), ValidationError, 409, "already expired")
 
         def claim_expired() -> None:
             p2 = self.need("p2")
@@ -1160,7 +1168,12 @@ class Scenario:
             check(updated.name == f"sdk-spare-renamed-{self.run}" and updated.tier == "pro"
                   and updated.handoffs_per_day == 100, f"updated {updated}")
             check(updated.updated_at >= spare.updated_at, "updated_at went back")
-            check(op.delete_tenant(spare.id) is None, "delete_tenant returned a value")
+            spare_key = op.create_api_key(name=f"spare-reader-{self.run}", tenant_id=spare.id, role="reader")
+            with self.client(spare_key.key) as spare_client:
+                check(spare_client.list_packets() is not None, "the spare tenant's key does not work")
+                check(op.delete_tenant(spare.id) is None, "delete_tenant returned a value")
+                # The deleted tenant's keys stop working on the very next request.
+                expect_error(lambda: spare_client.list_packets(), AuthenticationError, 401)
             expect_error(lambda: op.get_tenant(spare.id), NotFoundError, 404)
             expect_error(lambda: op.get_tenant(f"no-such-tenant-{self.run}"), NotFoundError, 404)
 
