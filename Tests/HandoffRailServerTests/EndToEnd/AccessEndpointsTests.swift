@@ -26,6 +26,21 @@ struct AccessEndpointsTests {
         }
     }
 
+    @Test("the database gone: /ready is 503, API calls are 503 in the error shape, /health stays up")
+    func databaseDown() async throws {
+        try await LiveServer.run { server in
+            try server.store.close()
+            let ready = try await server.request(.get, "/ready", key: nil)
+            #expect(ready.status == 503)
+            #expect(ready.json?["db"] == false)
+            let list = try await server.request(.get, "/api/v1/packets")
+            #expect(list.status == 503)
+            #expect(list.detail != nil)
+            #expect(list.header("X-RateLimit-Limit") != nil)
+            #expect(try await server.request(.get, "/health", key: nil).status == 200)
+        }
+    }
+
     @Test("missing/unknown key 401 with rate-limit headers; role too low 403 with the exact text")
     func authentication() async throws {
         try await LiveServer.run { server in
