@@ -13,7 +13,26 @@ extension HandoffRailService {
 
     public func updatePacket(_ input: Operations.UpdatePacket.Input, caller: APICaller) async throws -> Operations.UpdatePacket.Output {
         let update = input.body
-        let packet = try await mutatePacket(id: input.packetId, caller: caller) { stored, now in
+        let maximumBytes = configuration.limits(for: caller.tier).maxPacketBytes
+        let packet: Packet
+        do {
+            packet = try await updatedPacket(input, caller: caller, maximumBytes: maximumBytes)
+        } catch let tooLarge as PacketTooLarge {
+            return .contentTooLarge(PayloadTooLargeError(
+                detail: "The updated packet would be \(tooLarge.bytes) bytes, over the \(caller.tier.rawValue) tier limit of \(maximumBytes) bytes",
+                tier: caller.tier
+            ))
+        }
+        if update.status != nil { ServiceMetrics.handoff(event: packet.status.rawValue) }
+        return .ok(packet)
+    }
+
+    /// Applies a PATCH as one revision-checked change. Content edits (context, decisions,
+    /// actions, dependencies, hitl) must leave the packet within the tier's packet size:
+    /// decisions merge, so repeated PATCHes could otherwise grow it past what a create allows.
+    private func updatedPacket(_ input: Operations.UpdatePacket.Input, caller: APICaller, maximumBytes: Int) async throws -> Packet {
+        let update = input.body
+        return try await mutatePacket(id: input.packetId, caller: caller) { stored, now in
             var packet = stored.packet
             let previousStatus = packet.status
             guard previousStatus != .expired else {
@@ -52,6 +71,10 @@ extension HandoffRailService {
                 changedFields.append("hitl")
             }
             packet.updatedAt = now
+            if !changedFields.isEmpty {
+                let bytes = try HandoffRailJSON.encode(packet).count
+                if bytes > maximumBytes { throw PacketTooLarge(bytes: bytes) }
+            }
             var recorder = PacketChangeRecorder(updating: stored, to: packet, now: now)
             let actor = Self.keyActor(caller)
             if packet.status != previousStatus {
@@ -63,8 +86,6 @@ extension HandoffRailService {
             }
             return recorder
         }
-        if update.status != nil { ServiceMetrics.handoff(event: packet.status.rawValue) }
-        return .ok(packet)
     }
 
     public func deletePacket(_ input: Operations.DeletePacket.Input, caller: APICaller) async throws -> Operations.DeletePacket.Output {
@@ -158,4 +179,9 @@ extension HandoffRailService {
         }
         return .ok(BatchCompleteResult(completed: completed, errors: errors))
     }
+}
+
+/// A PATCH that would make the stored packet larger than the tier allows (413).
+struct PacketTooLarge: Error {
+    var bytes: Int
 }

@@ -87,6 +87,30 @@ struct PacketLifecycleTests {
         #expect(try await bench.history(packet.id) == ["created", "updated"])
     }
 
+    @Test("PATCHes that would grow the packet past the tier's size are 413 and change nothing")
+    func patchSizeLimit() async throws {
+        let bench = try await PacketTestBench(tier: .free)
+        let packet = try await bench.create()
+        let bulky = String(repeating: "r", count: 40 * 1024)
+        _ = try await bench.update(packet.id, PacketUpdate(decisions: [Decision(id: "d1", decision: "first", rationale: bulky)]))
+        let second = try await bench.service.updatePacket(
+            .init(packetId: packet.id, body: PacketUpdate(decisions: [Decision(id: "d2", decision: "second", rationale: bulky)])),
+            caller: bench.caller(.agent)
+        )
+        guard case .contentTooLarge(let problem) = second else {
+            Issue.record("expected 413, got \(second)")
+            return
+        }
+        #expect(problem.tier == .free)
+        guard case .ok(let unchanged) = try await bench.service.getPacket(.init(packetId: packet.id), caller: bench.caller()) else {
+            throw TestFailure("get failed")
+        }
+        #expect(unchanged.decisions.map(\.id) == ["d1"])
+        // A status change alone is never refused for size.
+        guard case .ok = try await bench.claim(packet.id) else { throw TestFailure("claim failed") }
+        #expect(try await bench.update(packet.id, PacketUpdate(status: .inProgress)).status == .inProgress)
+    }
+
     @Test("HITL: created awaiting_human, respond moves to claimed and fills the answer; respond again is 409")
     func humanInTheLoop() async throws {
         let bench = try await PacketTestBench()
