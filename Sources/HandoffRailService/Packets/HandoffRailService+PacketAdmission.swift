@@ -6,11 +6,13 @@ extension HandoffRailService {
     /// Checks a create request against what its schema cannot express — parent, registered
     /// schema, daily handoff quota, agents quota — and returns the packet to insert.
     ///
+    /// - Parameter dailyQuota: the quota as read once for the whole request (nil: none applies).
     /// - Parameter alreadyAdmitted: packets of the same batch admitted before this one; they
     ///   count toward the quotas although they are not committed yet.
     /// - Parameter knownParent: the parent, when the caller already loaded it (chain).
     func preparePacket(
-        from create: PacketCreate, caller: APICaller, now: Date, alreadyAdmitted: [Packet], knownParent: Packet? = nil
+        from create: PacketCreate, caller: APICaller, now: Date, dailyQuota: DailyQuota?, alreadyAdmitted: [Packet],
+        knownParent: Packet? = nil
     ) async throws -> Packet {
         if let parentID = create.parentPacketId, knownParent?.id != parentID {
             guard try await store.packet(id: parentID, tenantID: caller.tenantID) != nil else {
@@ -21,26 +23,31 @@ extension HandoffRailService {
             try await validateCustom(create.context.custom, againstSchema: schemaID, tenantID: caller.tenantID)
         }
         let packet = PacketFactory.packet(from: create, now: now)
-        try await checkDailyQuota(caller: caller, now: now, alreadyAdmitted: alreadyAdmitted.count)
+        if let dailyQuota, dailyQuota.usedBefore + alreadyAdmitted.count >= dailyQuota.limit.maximum {
+            throw dailyLimitReached(dailyQuota.limit, caller: caller, now: now)
+        }
         try await checkAgentQuota(for: packet, caller: caller, alreadyAdmitted: alreadyAdmitted)
         return packet
     }
 
-    /// The daily handoff quota that applies to the caller: the tier's handoffs/day (or the
-    /// tenant's own `handoffs_per_day`), nil when unlimited or turned off
-    /// (`HR_DISABLE_DAILY_LIMIT=1`). Passed to the store's commit, which re-counts inside the
-    /// write transaction so concurrent creates cannot overshoot it.
-    func dailyCreationLimit(caller: APICaller, now: Date) async throws -> CreationLimit? {
-        guard !configuration.dailyLimitDisabled, let tierLimit = configuration.limits(for: caller.tier).handoffsPerDay else { return nil }
-        let limit = try await store.tenant(id: caller.tenantID)?.handoffsPerDay ?? tierLimit
-        return CreationLimit(tenantID: caller.tenantID, since: Self.startOfUTCDay(now), maximum: limit)
+    /// The daily handoff quota as it stands when a create request starts.
+    struct DailyQuota {
+        /// Passed to the store's commit, which re-counts inside the write transaction so
+        /// concurrent creates cannot overshoot it.
+        var limit: CreationLimit
+        /// Packets the tenant created today before this request: lets a used-up quota fail
+        /// before any write.
+        var usedBefore: Int
     }
 
-    /// Fails early (before any write) when the quota is already used up.
-    func checkDailyQuota(caller: APICaller, now: Date, alreadyAdmitted: Int) async throws {
-        guard let limit = try await dailyCreationLimit(caller: caller, now: now) else { return }
-        let used = try await store.packetsCreated(tenantID: caller.tenantID, since: limit.since) + alreadyAdmitted
-        guard used < limit.maximum else { throw dailyLimitReached(limit, caller: caller, now: now) }
+    /// The daily quota that applies to the caller — the tier's handoffs/day, or the tenant's
+    /// own `handoffs_per_day` — read once per request; nil when unlimited or turned off
+    /// (`HR_DISABLE_DAILY_LIMIT=1`).
+    func dailyQuota(caller: APICaller, now: Date) async throws -> DailyQuota? {
+        guard !configuration.dailyLimitDisabled, let tierLimit = configuration.limits(for: caller.tier).handoffsPerDay else { return nil }
+        let maximum = try await store.tenant(id: caller.tenantID)?.handoffsPerDay ?? tierLimit
+        let limit = CreationLimit(tenantID: caller.tenantID, since: Self.startOfUTCDay(now), maximum: maximum)
+        return DailyQuota(limit: limit, usedBefore: try await store.packetsCreated(tenantID: caller.tenantID, since: limit.since))
     }
 
     /// The protocol's 429 for a used-up daily quota, with `Retry-After` until 00:00 UTC.
@@ -55,12 +62,14 @@ extension HandoffRailService {
 
     /// Commits creates under the daily quota: a commit the store refuses for the quota
     /// becomes the protocol's 429.
-    func commitCreates(_ changes: [PacketChange], idempotency: IdempotencyRecord?, caller: APICaller, now: Date) async throws -> [StoredPacket] {
-        let limit = try await dailyCreationLimit(caller: caller, now: now)
+    func commitCreates(
+        _ changes: [PacketChange], idempotency: IdempotencyRecord?, dailyQuota: DailyQuota?, caller: APICaller, now: Date
+    ) async throws -> [StoredPacket] {
         do {
-            return try await store.commit(changes, idempotency: idempotency, creationLimit: limit)
+            return try await store.commit(changes, idempotency: idempotency, creationLimit: dailyQuota?.limit)
         } catch let error as StoreError where error.code == .limitExceeded {
-            throw dailyLimitReached(limit ?? CreationLimit(tenantID: caller.tenantID, since: now, maximum: 0), caller: caller, now: now)
+            guard let dailyQuota else { throw error }
+            throw dailyLimitReached(dailyQuota.limit, caller: caller, now: now)
         }
     }
 

@@ -8,10 +8,11 @@ extension HandoffRailService {
             operationID: Operations.CreatePacket.descriptor.id, key: input.idempotencyKey, body: input.body, caller: caller
         ) { (idempotency: IdempotencyRecordMaker<Packet>?) -> Packet in
             let now = clock.now()
-            let prepared = try await preparePacket(from: input.body, caller: caller, now: now, alreadyAdmitted: [])
+            let quota = try await dailyQuota(caller: caller, now: now)
+            let prepared = try await preparePacket(from: input.body, caller: caller, now: now, dailyQuota: quota, alreadyAdmitted: [])
             var recorder = PacketChangeRecorder(inserting: prepared, tenantID: caller.tenantID, now: now)
             recorder.record(.created, actor: "agent:\(prepared.metadata.sourceAgent.id)", event: .packetCreated)
-            let stored = try await commitCreates([recorder.change], idempotency: try idempotency?(prepared), caller: caller, now: now)
+            let stored = try await commitCreates([recorder.change], idempotency: try idempotency?(prepared), dailyQuota: quota, caller: caller, now: now)
             noteCreated(stored.map(\.packet), caller: caller)
             return prepared
         }
@@ -29,13 +30,14 @@ extension HandoffRailService {
             operationID: Operations.BatchCreatePackets.descriptor.id, key: input.idempotencyKey, body: input.body, caller: caller
         ) { (idempotency: IdempotencyRecordMaker<BatchCreateResult>?) -> BatchCreateResult in
             let now = clock.now()
+            let quota = try await dailyQuota(caller: caller, now: now)
             var recorders: [PacketChangeRecorder] = []
             var errors: [BatchCreateError] = []
             var admitted: [Packet] = []
             for (index, item) in input.body.packets.enumerated() {
                 do {
                     let create = try Self.decodeBatchItem(item)
-                    let packet = try await preparePacket(from: create, caller: caller, now: now, alreadyAdmitted: admitted)
+                    let packet = try await preparePacket(from: create, caller: caller, now: now, dailyQuota: quota, alreadyAdmitted: admitted)
                     var recorder = PacketChangeRecorder(inserting: packet, tenantID: caller.tenantID, now: now)
                     recorder.record(.created, actor: "agent:\(packet.metadata.sourceAgent.id)", details: ["batch": true], event: .packetCreated)
                     recorders.append(recorder)
@@ -46,7 +48,7 @@ extension HandoffRailService {
             }
             let result = BatchCreateResult(created: admitted, errors: errors)
             if !recorders.isEmpty || idempotency != nil {
-                try await commitCreates(recorders.map(\.change), idempotency: try idempotency?(result), caller: caller, now: now)
+                try await commitCreates(recorders.map(\.change), idempotency: try idempotency?(result), dailyQuota: quota, caller: caller, now: now)
             }
             noteCreated(admitted, caller: caller)
             return result
@@ -69,7 +71,10 @@ extension HandoffRailService {
                     parentPacketId: parent.packet.id, metadata: draft.metadata, context: draft.context, decisions: draft.decisions,
                     actions: draft.actions, dependencies: draft.dependencies, hitl: draft.hitl
                 )
-                let child = try await preparePacket(from: create, caller: caller, now: now, alreadyAdmitted: [], knownParent: parent.packet)
+                let quota = try await dailyQuota(caller: caller, now: now)
+                let child = try await preparePacket(
+                    from: create, caller: caller, now: now, dailyQuota: quota, alreadyAdmitted: [], knownParent: parent.packet
+                )
                 let parentID = JSONValue.string(parent.packet.id.uuidString.lowercased())
                 var childRecorder = PacketChangeRecorder(inserting: child, tenantID: caller.tenantID, now: now)
                 childRecorder.record(.created, actor: "agent:\(child.metadata.sourceAgent.id)", details: ["parent_packet_id": parentID, "chain": true], event: .packetCreated)
@@ -78,7 +83,9 @@ extension HandoffRailService {
                 var parentRecorder = PacketChangeRecorder(updating: parent, to: touchedParent, now: now)
                 parentRecorder.record(.chained, actor: "agent:\(child.metadata.sourceAgent.id)", details: ["child_packet_id": .string(child.id.uuidString.lowercased())], event: .packetChained)
                 do {
-                    try await commitCreates([childRecorder.change, parentRecorder.change], idempotency: try idempotency?(child), caller: caller, now: now)
+                    try await commitCreates(
+                        [childRecorder.change, parentRecorder.change], idempotency: try idempotency?(child), dailyQuota: quota, caller: caller, now: now
+                    )
                     noteCreated([child], caller: caller)
                     // Metrics only: the child is committed, a failed lookup must not fail the answer.
                     if let depth = try? await chainDepth(of: child, caller: caller) { ServiceMetrics.chainDepth(depth) }
