@@ -41,7 +41,15 @@ public struct ServiceConfiguration: Sendable, Hashable {
 
     /// The limits of a tier (the business tier's for a tier this build does not know).
     public func limits(for tier: Tier) -> TierLimits {
-        tierLimits[tier] ?? tierLimits[.business] ?? TierLimits.reference[.business]!
+        tierLimits.limits(for: tier)
+    }
+}
+
+extension [Tier: TierLimits] {
+    /// The limits of `tier` in this table: the table's business limits for a tier it does not
+    /// list (one this build does not know), PROTOCOL.md's business limits as the last resort.
+    public func limits(for tier: Tier) -> TierLimits {
+        self[tier] ?? self[.business] ?? TierLimits.reference[.business]!
     }
 }
 

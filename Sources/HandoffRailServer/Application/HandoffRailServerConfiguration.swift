@@ -42,6 +42,6 @@ public struct HandoffRailServerConfiguration: Sendable {
 
     /// The limits of `tier` (the business tier's for an unknown tier, as the service does).
     func limits(for tier: Tier) -> TierLimits {
-        tierLimits[tier] ?? tierLimits[.business] ?? TierLimits.reference[.business]!
+        tierLimits.limits(for: tier)
     }
 }
