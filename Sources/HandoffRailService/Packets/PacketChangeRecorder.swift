@@ -18,18 +18,10 @@ struct PacketChangeRecorder {
         case awaitingHuman = "awaiting_human"
         case hitlResponded = "hitl_responded"
 
-        /// The step recorded when a packet enters `status` through an update.
+        /// The step recorded when a packet enters `status` through an update: the step named
+        /// like the status (`in_progress` …), `updated` for a status this build does not know.
         init(entering status: PacketStatus) {
-            switch status {
-            case .created: self = .created
-            case .claimed: self = .claimed
-            case .inProgress: self = .inProgress
-            case .awaitingHuman: self = .awaitingHuman
-            case .completed: self = .completed
-            case .failed: self = .failed
-            case .expired: self = .expired
-            case .undocumented: self = .updated
-            }
+            self = Step(rawValue: status.rawValue) ?? .updated
         }
     }
 
