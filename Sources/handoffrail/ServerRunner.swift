@@ -18,7 +18,6 @@ struct ServerRunner {
         case .sqlite(let sqlitePath): path = sqlitePath
         }
         MallocTuning.apply()
-        HandoffRailMetrics.bootstrap()
         let store = try SQLiteStore(path: path)
         // The validator compiles lazily; compile it now so the first request does not pay.
         _ = SpecSchemas.validator
