@@ -67,28 +67,12 @@ cleanup() {
 trap cleanup EXIT
 trap 'exit 130' INT TERM
 
-port=$(python3 -c 'import socket; s = socket.socket(); s.bind(("127.0.0.1", 0)); print(s.getsockname()[1]); s.close()')
-api_key="hr_$(python3 -c 'import secrets; print(secrets.token_hex(24))')"
-base="http://127.0.0.1:$port"
 log="$workdir/server.log"
-
-step "Starting handoffrail serve on $base"
-HANDOFFRAIL_BOOTSTRAP_ADMIN_KEY="$api_key" \
-HR_DISABLE_DAILY_LIMIT=1 \
-HR_RATE_LIMIT_PER_MINUTE="$rate_per_minute" \
-HR_RATE_LIMIT_TIERS="{\"free\":$rate_per_hour,\"pro\":$rate_per_hour,\"business\":$rate_per_hour}" \
-    "$bin" serve --host 127.0.0.1 --port "$port" --database "$workdir/handoffrail.sqlite" >"$log" 2>&1 &
-server_pid=$!
-
-ready=0
-for _ in $(seq 1 600); do
-    if ! kill -0 "$server_pid" 2>/dev/null; then
-        echo "server exited during startup; log:" >&2; cat "$log" >&2; exit 1
-    fi
-    if curl -fsS -o /dev/null "$base/ready" 2>/dev/null; then ready=1; break; fi
-    sleep 0.1
-done
-[ "$ready" = 1 ] || { echo "server not ready after 60 s; log:" >&2; cat "$log" >&2; exit 1; }
+# shellcheck source=scripts/lib/local-server.sh
+. scripts/lib/local-server.sh
+step "Starting handoffrail serve (free local port, fresh database)"
+start_local_server "$rate_per_minute" "$rate_per_hour" || { echo "server log:" >&2; cat "$log" >&2; exit 1; }
+echo "listening on $base" >&2
 
 rss_kb() { awk '/^VmRSS:/ { print $2 }' "/proc/$server_pid/status" 2>/dev/null || echo 0; }
 alive() {

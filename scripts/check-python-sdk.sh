@@ -47,32 +47,11 @@ cleanup() {
 trap cleanup EXIT
 trap 'exit 130' INT TERM
 
-port=$(python3 -c 'import socket; s = socket.socket(); s.bind(("127.0.0.1", 0)); print(s.getsockname()[1]); s.close()')
-api_key="hr_$(python3 -c 'import secrets; print(secrets.token_hex(24))')"
-base="http://127.0.0.1:$port"
-
-step "Starting handoffrail serve on $base"
-HANDOFFRAIL_BOOTSTRAP_ADMIN_KEY="$api_key" \
-HR_DISABLE_DAILY_LIMIT=1 \
-HR_RATE_LIMIT_PER_MINUTE=100000 \
-HR_RATE_LIMIT_TIERS='{"free":100000,"pro":100000,"business":100000}' \
-    "$bin" serve --host 127.0.0.1 --port "$port" --database "$workdir/handoffrail.sqlite" >"$log" 2>&1 &
-server_pid=$!
-
-ready=0
-for _ in $(seq 1 600); do
-    if ! kill -0 "$server_pid" 2>/dev/null; then
-        echo "the server exited during startup" >&2; show_log; exit 1
-    fi
-    if python3 - "$base/ready" <<'EOF' 2>/dev/null
-import sys, urllib.request
-with urllib.request.urlopen(sys.argv[1], timeout=2) as response:
-    sys.exit(0 if response.status == 200 else 1)
-EOF
-    then ready=1; break; fi
-    sleep 0.1
-done
-if [ "$ready" != 1 ]; then echo "the server was not ready within 60 s" >&2; show_log; exit 1; fi
+# shellcheck source=scripts/lib/local-server.sh
+. scripts/lib/local-server.sh
+step "Starting handoffrail serve (free local port, fresh database)"
+start_local_server 100000 100000 || { show_log; exit 1; }
+echo "listening on $base"
 
 step "Scenario (tests/python/sdk_scenario.py)"
 status=0

@@ -1,0 +1,37 @@
+# Sourced by check-python-sdk.sh and benchmark.sh (not run on its own).
+#
+# start_local_server PER_MINUTE PER_HOUR
+#   Starts "$bin" serve on a free 127.0.0.1 port with a fresh database in "$workdir", its
+#   output in "$log", a random bootstrap admin key, the daily limit off and the given rate
+#   limits (per key per minute, per tenant per hour, every tier); waits up to 60 s for /ready.
+#   Sets port, api_key, base and server_pid (the caller's trap stops the server). Returns 1,
+#   with a one-line reason on stderr, when the server exits or is not ready in time.
+start_local_server() {
+    local per_minute=$1 per_hour=$2
+    port=$(python3 -c 'import socket; s = socket.socket(); s.bind(("127.0.0.1", 0)); print(s.getsockname()[1]); s.close()')
+    api_key="hr_$(python3 -c 'import secrets; print(secrets.token_hex(24))')"
+    base="http://127.0.0.1:$port"
+
+    HANDOFFRAIL_BOOTSTRAP_ADMIN_KEY="$api_key" \
+    HR_DISABLE_DAILY_LIMIT=1 \
+    HR_RATE_LIMIT_PER_MINUTE="$per_minute" \
+    HR_RATE_LIMIT_TIERS="{\"free\":$per_hour,\"pro\":$per_hour,\"business\":$per_hour}" \
+        "$bin" serve --host 127.0.0.1 --port "$port" --database "$workdir/handoffrail.sqlite" >"$log" 2>&1 &
+    server_pid=$!
+
+    for _ in $(seq 1 600); do
+        if ! kill -0 "$server_pid" 2>/dev/null; then
+            echo "the server exited during startup" >&2
+            return 1
+        fi
+        if python3 - "$base/ready" 2>/dev/null <<'PY'
+import sys, urllib.request
+with urllib.request.urlopen(sys.argv[1], timeout=2) as response:
+    sys.exit(0 if response.status == 200 else 1)
+PY
+        then return 0; fi
+        sleep 0.1
+    done
+    echo "the server was not ready within 60 s" >&2
+    return 1
+}
