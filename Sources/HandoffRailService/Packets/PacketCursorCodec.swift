@@ -1,4 +1,5 @@
 import Foundation
+import HandoffRailModels
 import HandoffRailStorage
 
 /// The opaque `next_cursor` string: base64url of `v1:<created_at µs>:<id>`.
@@ -7,8 +8,7 @@ import HandoffRailStorage
 /// anything else is the protocol's 400 `{"detail":"Invalid cursor"}`.
 enum PacketCursorCodec {
     static func encode(_ cursor: PacketCursor) -> String {
-        let micros = Int64((cursor.createdAt.timeIntervalSince1970 * 1_000_000).rounded())
-        let text = "v1:\(micros):\(cursor.id.uuidString.lowercased())"
+        let text = "v1:\(cursor.createdAt.microsecondsSince1970):\(cursor.id.uuidString.lowercased())"
         return Data(text.utf8).base64EncodedString()
             .replacingOccurrences(of: "+", with: "-")
             .replacingOccurrences(of: "/", with: "_")
@@ -25,7 +25,7 @@ enum PacketCursorCodec {
               let id = UUID(uuidString: String(parts[2])) else {
             throw invalid
         }
-        return PacketCursor(createdAt: Date(timeIntervalSince1970: Double(micros) / 1_000_000), id: id)
+        return PacketCursor(createdAt: Date(microsecondsSince1970: micros), id: id)
     }
 
     static let invalid = ServiceError.badRequest("Invalid cursor", code: "invalid_cursor", field: "cursor")
