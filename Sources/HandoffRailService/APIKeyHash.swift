@@ -1,4 +1,3 @@
-import Crypto
 import Foundation
 
 /// The stored form of an API key (lowercase hex SHA-256 of the plain key) and a comparison of
@@ -11,10 +10,7 @@ import Foundation
 package enum APIKeyHash {
     /// Lowercase hex SHA-256 of the key's UTF-8 bytes.
     package static func hex(of plainKey: String) -> String {
-        SHA256.hash(data: Data(plainKey.utf8)).map { byte in
-            let hex = String(byte, radix: 16)
-            return byte < 0x10 ? "0" + hex : hex
-        }.joined()
+        SHA256Hex.digest(of: Array(plainKey.utf8))
     }
 
     /// Whether two hashes are equal, looking at every byte whatever the first difference.

@@ -1,4 +1,3 @@
-import Crypto
 import Foundation
 import HandoffRailModels
 import HandoffRailStorage
@@ -67,6 +66,6 @@ extension HandoffRailService {
         var bytes = Array(operationID.utf8)
         bytes.append(0x0A)
         bytes += try JSONValueEncoder().encode(body).serialized(sortedKeys: true)
-        return SHA256.hash(data: bytes).map { String(format: "%02x", $0) }.joined()
+        return SHA256Hex.digest(of: bytes)
     }
 }
