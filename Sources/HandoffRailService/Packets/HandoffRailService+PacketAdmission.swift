@@ -62,6 +62,7 @@ extension HandoffRailService {
 
     /// Commits creates under the daily quota: a commit the store refuses for the quota
     /// becomes the protocol's 429.
+    @discardableResult
     func commitCreates(
         _ changes: [PacketChange], idempotency: IdempotencyRecord?, dailyQuota: DailyQuota?, caller: APICaller, now: Date
     ) async throws -> [StoredPacket] {
