@@ -5,7 +5,8 @@ import PackageDescription
 // `HandoffRailCodegenPlugin` build plugin runs `handoffrail-codegen` on it for every target
 // that carries a `handoffrail-codegen.json` file. Dependency direction (ARCHITECTURE.md):
 // Models ← Client; Models ← Service; Models ← Server (the only Hummingbird importer);
-// Models + Client ← Agents; the generator imports nothing of the runtime side.
+// Models + Client ← Agents; Models + Crypto ← Webhooks (signing and verification, shared by
+// the server's dispatcher and webhook receivers); the generator imports nothing of the runtime side.
 
 let package = Package(
     name: "HandoffRail",
@@ -16,6 +17,7 @@ let package = Package(
         .library(name: "HandoffRailServer", targets: ["HandoffRailServer"]),
         .library(name: "HandoffRailService", targets: ["HandoffRailService"]),
         .library(name: "HandoffRailAgents", targets: ["HandoffRailAgents"]),
+        .library(name: "HandoffRailWebhooks", targets: ["HandoffRailWebhooks"]),
         .executable(name: "handoffrail", targets: ["handoffrail"]),
         .executable(name: "handoffrail-codegen", targets: ["handoffrail-codegen"]),
         .plugin(name: "HandoffRailCodegenPlugin", targets: ["HandoffRailCodegenPlugin"]),
@@ -34,6 +36,8 @@ let package = Package(
         .package(url: "https://github.com/swift-server/swift-service-lifecycle", from: "2.13.0"),
         .package(url: "https://github.com/swift-server/async-http-client", from: "1.37.0"),
         .package(url: "https://github.com/apple/swift-nio", from: "2.101.2"),
+        .package(url: "https://github.com/hummingbird-project/hummingbird-websocket", from: "2.8.1"),
+        .package(url: "https://github.com/LebJe/TOMLKit", from: "0.6.0"),
     ],
     targets: [
         // MARK: Generator
@@ -70,6 +74,13 @@ let package = Package(
             plugins: ["HandoffRailCodegenPlugin"]
         ),
         .target(
+            name: "HandoffRailWebhooks",
+            dependencies: [
+                "HandoffRailModels",
+                .product(name: "Crypto", package: "swift-crypto"),
+            ]
+        ),
+        .target(
             name: "HandoffRailStorage",
             dependencies: ["HandoffRailModels"]
         ),
@@ -86,6 +97,7 @@ let package = Package(
             dependencies: [
                 "HandoffRailModels",
                 "HandoffRailStorage",
+                "HandoffRailWebhooks",
                 .product(name: "Crypto", package: "swift-crypto"),
                 .product(name: "Logging", package: "swift-log"),
                 .product(name: "Metrics", package: "swift-metrics"),
@@ -96,7 +108,10 @@ let package = Package(
             dependencies: [
                 "HandoffRailModels",
                 "HandoffRailService",
+                "HandoffRailClient",
                 .product(name: "Hummingbird", package: "hummingbird"),
+                .product(name: "HummingbirdWebSocket", package: "hummingbird-websocket"),
+                .product(name: "AsyncHTTPClient", package: "async-http-client"),
                 .product(name: "HTTPTypes", package: "swift-http-types"),
                 .product(name: "Logging", package: "swift-log"),
                 .product(name: "Metrics", package: "swift-metrics"),
@@ -122,6 +137,7 @@ let package = Package(
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
                 .product(name: "Logging", package: "swift-log"),
                 .product(name: "ServiceLifecycle", package: "swift-service-lifecycle"),
+                .product(name: "TOMLKit", package: "TOMLKit"),
             ]
         ),
 
@@ -139,7 +155,14 @@ let package = Package(
         ),
         .testTarget(
             name: "HandoffRailClientTests",
-            dependencies: ["HandoffRailClient", "HandoffRailModels"],
+            dependencies: [
+                "HandoffRailClient",
+                "HandoffRailModels",
+                "HandoffRailServer",
+                "HandoffRailService",
+                "HandoffRailStorageSQLite",
+                .product(name: "Hummingbird", package: "hummingbird"),
+            ],
             resources: [.copy("packet.json")]
         ),
         .testTarget(
@@ -167,6 +190,17 @@ let package = Package(
                 "HandoffRailStorageSQLite",
                 "HandoffRailModels",
                 .product(name: "GRDB", package: "GRDB.swift"),
+            ]
+        ),
+        .testTarget(
+            name: "HandoffRailWebhooksTests",
+            dependencies: ["HandoffRailWebhooks", "HandoffRailModels"]
+        ),
+        .testTarget(
+            name: "HandoffRailCLITests",
+            dependencies: [
+                "handoffrail",
+                "HandoffRailModels",
             ]
         ),
         .testTarget(
