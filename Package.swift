@@ -201,6 +201,9 @@ let package = Package(
             dependencies: [
                 "handoffrail",
                 "HandoffRailModels",
+                "HandoffRailWebhooks",
+                .product(name: "Hummingbird", package: "hummingbird"),
+                .product(name: "AsyncHTTPClient", package: "async-http-client"),
             ]
         ),
         .testTarget(
