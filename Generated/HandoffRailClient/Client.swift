@@ -20,7 +20,7 @@ public enum APIErrorBody: Sendable, Hashable {
     case undocumented(Data)
 }
 
-extension HandoffRailAPIClient {
+extension HandoffRailOperations {
     /// Lists the tenant's packets, newest first (`created_at DESC, id DESC`), with
     /// optional filters. Pagination is by `limit`/`offset`, or by the opaque `cursor`
     /// returned as `next_cursor` (the cursor takes precedence over `offset`). An
@@ -31,8 +31,52 @@ extension HandoffRailAPIClient {
     /// `GET /api/v1/packets` — requires role `reader`
     /// - Spec: `#/paths/~1api~1v1~1packets/get`
     ///
-    /// Returns every documented response as a typed `Output`; throws only for transport failures and undecodable bodies.
+    /// Returns every documented response as a typed `Output`; throws `HandoffRailError` only when no answer arrives (`.connection`, `.timeout`) or a body does not decode.
     public func listPackets(_ input: Operations.ListPackets.Input) async throws -> Operations.ListPackets.Output {
+        return try await exchange(input).output
+    }
+
+    /// Lists the tenant's packets, newest first (`created_at DESC, id DESC`), with
+    /// optional filters. Pagination is by `limit`/`offset`, or by the opaque `cursor`
+    /// returned as `next_cursor` (the cursor takes precedence over `offset`). An
+    /// invalid cursor is 400 `{"detail":"Invalid cursor"}`.
+    ///
+    /// Minimum role: **reader**.
+    ///
+    /// `GET /api/v1/packets` — requires role `reader`
+    /// - Spec: `#/paths/~1api~1v1~1packets/get`
+    ///
+    /// Returns the success body; any other answer is thrown as a `HandoffRailError` carrying its decoded body.
+    @discardableResult
+    public func listPackets(status: String? = nil, sourceAgent: String? = nil, targetAgent: String? = nil, tags: String? = nil, priority: Priority? = nil, hitlRequired: Bool? = nil, createdAfter: Date? = nil, createdBefore: Date? = nil, limit: Int? = nil, offset: Int? = nil, cursor: String? = nil) async throws -> PacketList {
+        var input = Operations.ListPackets.Input(status: status, sourceAgent: sourceAgent, targetAgent: targetAgent, tags: tags, priority: priority, hitlRequired: hitlRequired, createdAfter: createdAfter, createdBefore: createdBefore, cursor: cursor)
+        if let limit {
+            input.limit = limit
+        }
+        if let offset {
+            input.offset = offset
+        }
+        let answer = try await exchange(input)
+        switch answer.output {
+        case .ok(let payload):
+            return payload
+        case .badRequest(let payload):
+            throw HandoffRailError(operationID: "listPackets", response: answer.response, body: .errorDetail(payload))
+        case .unauthorized(let payload):
+            throw HandoffRailError(operationID: "listPackets", response: answer.response, body: .errorDetail(payload))
+        case .forbidden(let payload):
+            throw HandoffRailError(operationID: "listPackets", response: answer.response, body: .errorDetail(payload))
+        case .unprocessableContent(let payload):
+            throw HandoffRailError(operationID: "listPackets", response: answer.response, body: .httpValidationError(payload))
+        case .tooManyRequests(let payload):
+            throw HandoffRailError(operationID: "listPackets", response: answer.response, body: .rateLimitError(payload))
+        case .undocumented(_, let data):
+            throw HandoffRailError(operationID: "listPackets", response: answer.response, body: .undocumented(data))
+        }
+    }
+
+    /// Sends `listPackets` and decodes the answer into its `Output`, keeping the raw response for error details.
+    func exchange(_ input: Operations.ListPackets.Input) async throws -> (output: Operations.ListPackets.Output, response: TransportResponse) {
         var request = ClientRequest(Operations.ListPackets.descriptor)
         request.addQueryParameter("status", input.status)
         request.addQueryParameter("source_agent", input.sourceAgent)
@@ -48,57 +92,19 @@ extension HandoffRailAPIClient {
         let response = try await send(request)
         switch response.statusCode {
         case 200:
-            return .ok(try response.decodeJSON(PacketList.self))
+            return try (.ok(response.decodeJSON(PacketList.self)), response)
         case 400:
-            return .badRequest(try response.decodeJSON(ErrorDetail.self))
+            return try (.badRequest(response.decodeJSON(ErrorDetail.self)), response)
         case 401:
-            return .unauthorized(try response.decodeJSON(ErrorDetail.self))
+            return try (.unauthorized(response.decodeJSON(ErrorDetail.self)), response)
         case 403:
-            return .forbidden(try response.decodeJSON(ErrorDetail.self))
+            return try (.forbidden(response.decodeJSON(ErrorDetail.self)), response)
         case 422:
-            return .unprocessableContent(try response.decodeJSON(HTTPValidationError.self))
+            return try (.unprocessableContent(response.decodeJSON(HTTPValidationError.self)), response)
         case 429:
-            return .tooManyRequests(try response.decodeJSON(RateLimitError.self))
+            return try (.tooManyRequests(response.decodeJSON(RateLimitError.self)), response)
         default:
-            return .undocumented(statusCode: response.statusCode, body: response.body)
-        }
-    }
-
-    /// Lists the tenant's packets, newest first (`created_at DESC, id DESC`), with
-    /// optional filters. Pagination is by `limit`/`offset`, or by the opaque `cursor`
-    /// returned as `next_cursor` (the cursor takes precedence over `offset`). An
-    /// invalid cursor is 400 `{"detail":"Invalid cursor"}`.
-    ///
-    /// Minimum role: **reader**.
-    ///
-    /// `GET /api/v1/packets` — requires role `reader`
-    /// - Spec: `#/paths/~1api~1v1~1packets/get`
-    ///
-    /// Returns the success body; any other documented response is thrown as a `HandoffRailAPIError` carrying its decoded body.
-    @discardableResult
-    public func listPackets(status: String? = nil, sourceAgent: String? = nil, targetAgent: String? = nil, tags: String? = nil, priority: Priority? = nil, hitlRequired: Bool? = nil, createdAfter: Date? = nil, createdBefore: Date? = nil, limit: Int? = nil, offset: Int? = nil, cursor: String? = nil) async throws -> PacketList {
-        var input = Operations.ListPackets.Input(status: status, sourceAgent: sourceAgent, targetAgent: targetAgent, tags: tags, priority: priority, hitlRequired: hitlRequired, createdAfter: createdAfter, createdBefore: createdBefore, cursor: cursor)
-        if let limit {
-            input.limit = limit
-        }
-        if let offset {
-            input.offset = offset
-        }
-        switch try await listPackets(input) {
-        case .ok(let payload):
-            return payload
-        case .badRequest(let payload):
-            throw HandoffRailAPIError(operationID: "listPackets", statusCode: 400, body: .errorDetail(payload))
-        case .unauthorized(let payload):
-            throw HandoffRailAPIError(operationID: "listPackets", statusCode: 401, body: .errorDetail(payload))
-        case .forbidden(let payload):
-            throw HandoffRailAPIError(operationID: "listPackets", statusCode: 403, body: .errorDetail(payload))
-        case .unprocessableContent(let payload):
-            throw HandoffRailAPIError(operationID: "listPackets", statusCode: 422, body: .httpValidationError(payload))
-        case .tooManyRequests(let payload):
-            throw HandoffRailAPIError(operationID: "listPackets", statusCode: 429, body: .rateLimitError(payload))
-        case .undocumented(let statusCode, let data):
-            throw HandoffRailAPIError(operationID: "listPackets", statusCode: statusCode, body: .undocumented(data))
+            return (.undocumented(statusCode: response.statusCode, body: response.body), response)
         }
     }
 
@@ -116,63 +122,69 @@ extension HandoffRailAPIClient {
     /// `POST /api/v1/packets` — requires role `writer`
     /// - Spec: `#/paths/~1api~1v1~1packets/post`
     ///
-    /// Returns every documented response as a typed `Output`; throws only for transport failures and undecodable bodies.
+    /// Returns every documented response as a typed `Output`; throws `HandoffRailError` only when no answer arrives (`.connection`, `.timeout`) or a body does not decode.
     public func createPacket(_ input: Operations.CreatePacket.Input) async throws -> Operations.CreatePacket.Output {
+        return try await exchange(input).output
+    }
+
+    /// Creates a handoff packet from `metadata.source_agent` to `metadata.target_agent`.
+    /// The new packet has status `created`, or `awaiting_human` when `hitl.required` is
+    /// true. When `schema_id` names a registered schema of the tenant, `context.custom`
+    /// is validated against it (draft-07): a violation is 422 with a string detail
+    /// containing "validation failed", an unknown `schema_id` is 422 with a detail
+    /// containing "not found". Tier quotas apply (free tier: 5 handoffs per day unless
+    /// disabled by configuration, and the tier's agent limit). The packet's history
+    /// gets a `created` event with actor `agent:{source_agent.id}`.
+    ///
+    /// Minimum role: **writer**.
+    ///
+    /// `POST /api/v1/packets` — requires role `writer`
+    /// - Spec: `#/paths/~1api~1v1~1packets/post`
+    ///
+    /// Returns the success body; any other answer is thrown as a `HandoffRailError` carrying its decoded body.
+    @discardableResult
+    public func createPacket(_ body: PacketCreate, idempotencyKey: String? = nil) async throws -> Packet {
+        let input = Operations.CreatePacket.Input(idempotencyKey: idempotencyKey, body: body)
+        let answer = try await exchange(input)
+        switch answer.output {
+        case .created(let payload):
+            return payload
+        case .unauthorized(let payload):
+            throw HandoffRailError(operationID: "createPacket", response: answer.response, body: .errorDetail(payload))
+        case .forbidden(let payload):
+            throw HandoffRailError(operationID: "createPacket", response: answer.response, body: .errorDetail(payload))
+        case .contentTooLarge(let payload):
+            throw HandoffRailError(operationID: "createPacket", response: answer.response, body: .payloadTooLargeError(payload))
+        case .unprocessableContent(let payload):
+            throw HandoffRailError(operationID: "createPacket", response: answer.response, body: .unprocessableError(payload))
+        case .tooManyRequests(let payload):
+            throw HandoffRailError(operationID: "createPacket", response: answer.response, body: .errorDetail(payload))
+        case .undocumented(_, let data):
+            throw HandoffRailError(operationID: "createPacket", response: answer.response, body: .undocumented(data))
+        }
+    }
+
+    /// Sends `createPacket` and decodes the answer into its `Output`, keeping the raw response for error details.
+    func exchange(_ input: Operations.CreatePacket.Input) async throws -> (output: Operations.CreatePacket.Output, response: TransportResponse) {
         var request = ClientRequest(Operations.CreatePacket.descriptor)
         request.setHeader("Idempotency-Key", input.idempotencyKey)
         try request.setJSONBody(input.body)
         let response = try await send(request)
         switch response.statusCode {
         case 201:
-            return .created(try response.decodeJSON(Packet.self))
+            return try (.created(response.decodeJSON(Packet.self)), response)
         case 401:
-            return .unauthorized(try response.decodeJSON(ErrorDetail.self))
+            return try (.unauthorized(response.decodeJSON(ErrorDetail.self)), response)
         case 403:
-            return .forbidden(try response.decodeJSON(ErrorDetail.self))
+            return try (.forbidden(response.decodeJSON(ErrorDetail.self)), response)
         case 413:
-            return .contentTooLarge(try response.decodeJSON(PayloadTooLargeError.self))
+            return try (.contentTooLarge(response.decodeJSON(PayloadTooLargeError.self)), response)
         case 422:
-            return .unprocessableContent(try response.decodeJSON(UnprocessableError.self))
+            return try (.unprocessableContent(response.decodeJSON(UnprocessableError.self)), response)
         case 429:
-            return .tooManyRequests(try response.decodeJSON(ErrorDetail.self))
+            return try (.tooManyRequests(response.decodeJSON(ErrorDetail.self)), response)
         default:
-            return .undocumented(statusCode: response.statusCode, body: response.body)
-        }
-    }
-
-    /// Creates a handoff packet from `metadata.source_agent` to `metadata.target_agent`.
-    /// The new packet has status `created`, or `awaiting_human` when `hitl.required` is
-    /// true. When `schema_id` names a registered schema of the tenant, `context.custom`
-    /// is validated against it (draft-07): a violation is 422 with a string detail
-    /// containing "validation failed", an unknown `schema_id` is 422 with a detail
-    /// containing "not found". Tier quotas apply (free tier: 5 handoffs per day unless
-    /// disabled by configuration, and the tier's agent limit). The packet's history
-    /// gets a `created` event with actor `agent:{source_agent.id}`.
-    ///
-    /// Minimum role: **writer**.
-    ///
-    /// `POST /api/v1/packets` — requires role `writer`
-    /// - Spec: `#/paths/~1api~1v1~1packets/post`
-    ///
-    /// Returns the success body; any other documented response is thrown as a `HandoffRailAPIError` carrying its decoded body.
-    @discardableResult
-    public func createPacket(_ body: PacketCreate, idempotencyKey: String? = nil) async throws -> Packet {
-        let input = Operations.CreatePacket.Input(idempotencyKey: idempotencyKey, body: body)
-        switch try await createPacket(input) {
-        case .created(let payload):
-            return payload
-        case .unauthorized(let payload):
-            throw HandoffRailAPIError(operationID: "createPacket", statusCode: 401, body: .errorDetail(payload))
-        case .forbidden(let payload):
-            throw HandoffRailAPIError(operationID: "createPacket", statusCode: 403, body: .errorDetail(payload))
-        case .contentTooLarge(let payload):
-            throw HandoffRailAPIError(operationID: "createPacket", statusCode: 413, body: .payloadTooLargeError(payload))
-        case .unprocessableContent(let payload):
-            throw HandoffRailAPIError(operationID: "createPacket", statusCode: 422, body: .unprocessableError(payload))
-        case .tooManyRequests(let payload):
-            throw HandoffRailAPIError(operationID: "createPacket", statusCode: 429, body: .errorDetail(payload))
-        case .undocumented(let statusCode, let data):
-            throw HandoffRailAPIError(operationID: "createPacket", statusCode: statusCode, body: .undocumented(data))
+            return (.undocumented(statusCode: response.statusCode, body: response.body), response)
         }
     }
 
@@ -184,26 +196,9 @@ extension HandoffRailAPIClient {
     /// `GET /api/v1/packets/awaiting` — requires role `reader`
     /// - Spec: `#/paths/~1api~1v1~1packets~1awaiting/get`
     ///
-    /// Returns every documented response as a typed `Output`; throws only for transport failures and undecodable bodies.
+    /// Returns every documented response as a typed `Output`; throws `HandoffRailError` only when no answer arrives (`.connection`, `.timeout`) or a body does not decode.
     public func listAwaitingPackets(_ input: Operations.ListAwaitingPackets.Input) async throws -> Operations.ListAwaitingPackets.Output {
-        var request = ClientRequest(Operations.ListAwaitingPackets.descriptor)
-        request.addQueryParameter("limit", input.limit)
-        request.addQueryParameter("offset", input.offset)
-        let response = try await send(request)
-        switch response.statusCode {
-        case 200:
-            return .ok(try response.decodeJSON(PacketList.self))
-        case 401:
-            return .unauthorized(try response.decodeJSON(ErrorDetail.self))
-        case 403:
-            return .forbidden(try response.decodeJSON(ErrorDetail.self))
-        case 422:
-            return .unprocessableContent(try response.decodeJSON(HTTPValidationError.self))
-        case 429:
-            return .tooManyRequests(try response.decodeJSON(RateLimitError.self))
-        default:
-            return .undocumented(statusCode: response.statusCode, body: response.body)
-        }
+        return try await exchange(input).output
     }
 
     /// Lists the tenant's packets in status `awaiting_human` (the HITL queue), newest
@@ -214,7 +209,7 @@ extension HandoffRailAPIClient {
     /// `GET /api/v1/packets/awaiting` — requires role `reader`
     /// - Spec: `#/paths/~1api~1v1~1packets~1awaiting/get`
     ///
-    /// Returns the success body; any other documented response is thrown as a `HandoffRailAPIError` carrying its decoded body.
+    /// Returns the success body; any other answer is thrown as a `HandoffRailError` carrying its decoded body.
     @discardableResult
     public func listAwaitingPackets(limit: Int? = nil, offset: Int? = nil) async throws -> PacketList {
         var input = Operations.ListAwaitingPackets.Input()
@@ -224,54 +219,42 @@ extension HandoffRailAPIClient {
         if let offset {
             input.offset = offset
         }
-        switch try await listAwaitingPackets(input) {
+        let answer = try await exchange(input)
+        switch answer.output {
         case .ok(let payload):
             return payload
         case .unauthorized(let payload):
-            throw HandoffRailAPIError(operationID: "listAwaitingPackets", statusCode: 401, body: .errorDetail(payload))
+            throw HandoffRailError(operationID: "listAwaitingPackets", response: answer.response, body: .errorDetail(payload))
         case .forbidden(let payload):
-            throw HandoffRailAPIError(operationID: "listAwaitingPackets", statusCode: 403, body: .errorDetail(payload))
+            throw HandoffRailError(operationID: "listAwaitingPackets", response: answer.response, body: .errorDetail(payload))
         case .unprocessableContent(let payload):
-            throw HandoffRailAPIError(operationID: "listAwaitingPackets", statusCode: 422, body: .httpValidationError(payload))
+            throw HandoffRailError(operationID: "listAwaitingPackets", response: answer.response, body: .httpValidationError(payload))
         case .tooManyRequests(let payload):
-            throw HandoffRailAPIError(operationID: "listAwaitingPackets", statusCode: 429, body: .rateLimitError(payload))
-        case .undocumented(let statusCode, let data):
-            throw HandoffRailAPIError(operationID: "listAwaitingPackets", statusCode: statusCode, body: .undocumented(data))
+            throw HandoffRailError(operationID: "listAwaitingPackets", response: answer.response, body: .rateLimitError(payload))
+        case .undocumented(_, let data):
+            throw HandoffRailError(operationID: "listAwaitingPackets", response: answer.response, body: .undocumented(data))
         }
     }
 
-    /// Ranked full-text search (stemming, porter-like) over the packet summary and
-    /// context. Follows summary edits and also finds expired packets. Honours `status`
-    /// and `priority`. `q` shorter than 2 characters is 422. `next_cursor` is always
-    /// null here.
-    ///
-    /// Minimum role: **reader**.
-    ///
-    /// `GET /api/v1/packets/search` — requires role `reader`
-    /// - Spec: `#/paths/~1api~1v1~1packets~1search/get`
-    ///
-    /// Returns every documented response as a typed `Output`; throws only for transport failures and undecodable bodies.
-    public func searchPackets(_ input: Operations.SearchPackets.Input) async throws -> Operations.SearchPackets.Output {
-        var request = ClientRequest(Operations.SearchPackets.descriptor)
-        request.addQueryParameter("q", input.q)
-        request.addQueryParameter("status", input.status)
-        request.addQueryParameter("priority", input.priority)
+    /// Sends `listAwaitingPackets` and decodes the answer into its `Output`, keeping the raw response for error details.
+    func exchange(_ input: Operations.ListAwaitingPackets.Input) async throws -> (output: Operations.ListAwaitingPackets.Output, response: TransportResponse) {
+        var request = ClientRequest(Operations.ListAwaitingPackets.descriptor)
         request.addQueryParameter("limit", input.limit)
         request.addQueryParameter("offset", input.offset)
         let response = try await send(request)
         switch response.statusCode {
         case 200:
-            return .ok(try response.decodeJSON(PacketList.self))
+            return try (.ok(response.decodeJSON(PacketList.self)), response)
         case 401:
-            return .unauthorized(try response.decodeJSON(ErrorDetail.self))
+            return try (.unauthorized(response.decodeJSON(ErrorDetail.self)), response)
         case 403:
-            return .forbidden(try response.decodeJSON(ErrorDetail.self))
+            return try (.forbidden(response.decodeJSON(ErrorDetail.self)), response)
         case 422:
-            return .unprocessableContent(try response.decodeJSON(HTTPValidationError.self))
+            return try (.unprocessableContent(response.decodeJSON(HTTPValidationError.self)), response)
         case 429:
-            return .tooManyRequests(try response.decodeJSON(RateLimitError.self))
+            return try (.tooManyRequests(response.decodeJSON(RateLimitError.self)), response)
         default:
-            return .undocumented(statusCode: response.statusCode, body: response.body)
+            return (.undocumented(statusCode: response.statusCode, body: response.body), response)
         }
     }
 
@@ -285,7 +268,22 @@ extension HandoffRailAPIClient {
     /// `GET /api/v1/packets/search` — requires role `reader`
     /// - Spec: `#/paths/~1api~1v1~1packets~1search/get`
     ///
-    /// Returns the success body; any other documented response is thrown as a `HandoffRailAPIError` carrying its decoded body.
+    /// Returns every documented response as a typed `Output`; throws `HandoffRailError` only when no answer arrives (`.connection`, `.timeout`) or a body does not decode.
+    public func searchPackets(_ input: Operations.SearchPackets.Input) async throws -> Operations.SearchPackets.Output {
+        return try await exchange(input).output
+    }
+
+    /// Ranked full-text search (stemming, porter-like) over the packet summary and
+    /// context. Follows summary edits and also finds expired packets. Honours `status`
+    /// and `priority`. `q` shorter than 2 characters is 422. `next_cursor` is always
+    /// null here.
+    ///
+    /// Minimum role: **reader**.
+    ///
+    /// `GET /api/v1/packets/search` — requires role `reader`
+    /// - Spec: `#/paths/~1api~1v1~1packets~1search/get`
+    ///
+    /// Returns the success body; any other answer is thrown as a `HandoffRailError` carrying its decoded body.
     @discardableResult
     public func searchPackets(q: String, status: String? = nil, priority: Priority? = nil, limit: Int? = nil, offset: Int? = nil) async throws -> PacketList {
         var input = Operations.SearchPackets.Input(q: q, status: status, priority: priority)
@@ -295,19 +293,45 @@ extension HandoffRailAPIClient {
         if let offset {
             input.offset = offset
         }
-        switch try await searchPackets(input) {
+        let answer = try await exchange(input)
+        switch answer.output {
         case .ok(let payload):
             return payload
         case .unauthorized(let payload):
-            throw HandoffRailAPIError(operationID: "searchPackets", statusCode: 401, body: .errorDetail(payload))
+            throw HandoffRailError(operationID: "searchPackets", response: answer.response, body: .errorDetail(payload))
         case .forbidden(let payload):
-            throw HandoffRailAPIError(operationID: "searchPackets", statusCode: 403, body: .errorDetail(payload))
+            throw HandoffRailError(operationID: "searchPackets", response: answer.response, body: .errorDetail(payload))
         case .unprocessableContent(let payload):
-            throw HandoffRailAPIError(operationID: "searchPackets", statusCode: 422, body: .httpValidationError(payload))
+            throw HandoffRailError(operationID: "searchPackets", response: answer.response, body: .httpValidationError(payload))
         case .tooManyRequests(let payload):
-            throw HandoffRailAPIError(operationID: "searchPackets", statusCode: 429, body: .rateLimitError(payload))
-        case .undocumented(let statusCode, let data):
-            throw HandoffRailAPIError(operationID: "searchPackets", statusCode: statusCode, body: .undocumented(data))
+            throw HandoffRailError(operationID: "searchPackets", response: answer.response, body: .rateLimitError(payload))
+        case .undocumented(_, let data):
+            throw HandoffRailError(operationID: "searchPackets", response: answer.response, body: .undocumented(data))
+        }
+    }
+
+    /// Sends `searchPackets` and decodes the answer into its `Output`, keeping the raw response for error details.
+    func exchange(_ input: Operations.SearchPackets.Input) async throws -> (output: Operations.SearchPackets.Output, response: TransportResponse) {
+        var request = ClientRequest(Operations.SearchPackets.descriptor)
+        request.addQueryParameter("q", input.q)
+        request.addQueryParameter("status", input.status)
+        request.addQueryParameter("priority", input.priority)
+        request.addQueryParameter("limit", input.limit)
+        request.addQueryParameter("offset", input.offset)
+        let response = try await send(request)
+        switch response.statusCode {
+        case 200:
+            return try (.ok(response.decodeJSON(PacketList.self)), response)
+        case 401:
+            return try (.unauthorized(response.decodeJSON(ErrorDetail.self)), response)
+        case 403:
+            return try (.forbidden(response.decodeJSON(ErrorDetail.self)), response)
+        case 422:
+            return try (.unprocessableContent(response.decodeJSON(HTTPValidationError.self)), response)
+        case 429:
+            return try (.tooManyRequests(response.decodeJSON(RateLimitError.self)), response)
+        default:
+            return (.undocumented(statusCode: response.statusCode, body: response.body), response)
         }
     }
 
@@ -320,62 +344,68 @@ extension HandoffRailAPIClient {
     /// `POST /api/v1/packets/batch` — requires role `writer`
     /// - Spec: `#/paths/~1api~1v1~1packets~1batch/post`
     ///
-    /// Returns every documented response as a typed `Output`; throws only for transport failures and undecodable bodies.
+    /// Returns every documented response as a typed `Output`; throws `HandoffRailError` only when no answer arrives (`.connection`, `.timeout`) or a body does not decode.
     public func batchCreatePackets(_ input: Operations.BatchCreatePackets.Input) async throws -> Operations.BatchCreatePackets.Output {
+        return try await exchange(input).output
+    }
+
+    /// Creates each item of `packets` as `createPacket` would. Items are validated one
+    /// by one: an invalid item does not fail the request but becomes an entry of
+    /// `errors` with its index. An empty list is 422; more than 50 items is 400.
+    ///
+    /// Minimum role: **writer**.
+    ///
+    /// `POST /api/v1/packets/batch` — requires role `writer`
+    /// - Spec: `#/paths/~1api~1v1~1packets~1batch/post`
+    ///
+    /// Returns the success body; any other answer is thrown as a `HandoffRailError` carrying its decoded body.
+    @discardableResult
+    public func batchCreatePackets(_ body: BatchCreateRequest, idempotencyKey: String? = nil) async throws -> BatchCreateResult {
+        let input = Operations.BatchCreatePackets.Input(idempotencyKey: idempotencyKey, body: body)
+        let answer = try await exchange(input)
+        switch answer.output {
+        case .created(let payload):
+            return payload
+        case .badRequest(let payload):
+            throw HandoffRailError(operationID: "batchCreatePackets", response: answer.response, body: .errorDetail(payload))
+        case .unauthorized(let payload):
+            throw HandoffRailError(operationID: "batchCreatePackets", response: answer.response, body: .errorDetail(payload))
+        case .forbidden(let payload):
+            throw HandoffRailError(operationID: "batchCreatePackets", response: answer.response, body: .errorDetail(payload))
+        case .contentTooLarge(let payload):
+            throw HandoffRailError(operationID: "batchCreatePackets", response: answer.response, body: .payloadTooLargeError(payload))
+        case .unprocessableContent(let payload):
+            throw HandoffRailError(operationID: "batchCreatePackets", response: answer.response, body: .httpValidationError(payload))
+        case .tooManyRequests(let payload):
+            throw HandoffRailError(operationID: "batchCreatePackets", response: answer.response, body: .errorDetail(payload))
+        case .undocumented(_, let data):
+            throw HandoffRailError(operationID: "batchCreatePackets", response: answer.response, body: .undocumented(data))
+        }
+    }
+
+    /// Sends `batchCreatePackets` and decodes the answer into its `Output`, keeping the raw response for error details.
+    func exchange(_ input: Operations.BatchCreatePackets.Input) async throws -> (output: Operations.BatchCreatePackets.Output, response: TransportResponse) {
         var request = ClientRequest(Operations.BatchCreatePackets.descriptor)
         request.setHeader("Idempotency-Key", input.idempotencyKey)
         try request.setJSONBody(input.body)
         let response = try await send(request)
         switch response.statusCode {
         case 201:
-            return .created(try response.decodeJSON(BatchCreateResult.self))
+            return try (.created(response.decodeJSON(BatchCreateResult.self)), response)
         case 400:
-            return .badRequest(try response.decodeJSON(ErrorDetail.self))
+            return try (.badRequest(response.decodeJSON(ErrorDetail.self)), response)
         case 401:
-            return .unauthorized(try response.decodeJSON(ErrorDetail.self))
+            return try (.unauthorized(response.decodeJSON(ErrorDetail.self)), response)
         case 403:
-            return .forbidden(try response.decodeJSON(ErrorDetail.self))
+            return try (.forbidden(response.decodeJSON(ErrorDetail.self)), response)
         case 413:
-            return .contentTooLarge(try response.decodeJSON(PayloadTooLargeError.self))
+            return try (.contentTooLarge(response.decodeJSON(PayloadTooLargeError.self)), response)
         case 422:
-            return .unprocessableContent(try response.decodeJSON(HTTPValidationError.self))
+            return try (.unprocessableContent(response.decodeJSON(HTTPValidationError.self)), response)
         case 429:
-            return .tooManyRequests(try response.decodeJSON(ErrorDetail.self))
+            return try (.tooManyRequests(response.decodeJSON(ErrorDetail.self)), response)
         default:
-            return .undocumented(statusCode: response.statusCode, body: response.body)
-        }
-    }
-
-    /// Creates each item of `packets` as `createPacket` would. Items are validated one
-    /// by one: an invalid item does not fail the request but becomes an entry of
-    /// `errors` with its index. An empty list is 422; more than 50 items is 400.
-    ///
-    /// Minimum role: **writer**.
-    ///
-    /// `POST /api/v1/packets/batch` — requires role `writer`
-    /// - Spec: `#/paths/~1api~1v1~1packets~1batch/post`
-    ///
-    /// Returns the success body; any other documented response is thrown as a `HandoffRailAPIError` carrying its decoded body.
-    @discardableResult
-    public func batchCreatePackets(_ body: BatchCreateRequest, idempotencyKey: String? = nil) async throws -> BatchCreateResult {
-        let input = Operations.BatchCreatePackets.Input(idempotencyKey: idempotencyKey, body: body)
-        switch try await batchCreatePackets(input) {
-        case .created(let payload):
-            return payload
-        case .badRequest(let payload):
-            throw HandoffRailAPIError(operationID: "batchCreatePackets", statusCode: 400, body: .errorDetail(payload))
-        case .unauthorized(let payload):
-            throw HandoffRailAPIError(operationID: "batchCreatePackets", statusCode: 401, body: .errorDetail(payload))
-        case .forbidden(let payload):
-            throw HandoffRailAPIError(operationID: "batchCreatePackets", statusCode: 403, body: .errorDetail(payload))
-        case .contentTooLarge(let payload):
-            throw HandoffRailAPIError(operationID: "batchCreatePackets", statusCode: 413, body: .payloadTooLargeError(payload))
-        case .unprocessableContent(let payload):
-            throw HandoffRailAPIError(operationID: "batchCreatePackets", statusCode: 422, body: .httpValidationError(payload))
-        case .tooManyRequests(let payload):
-            throw HandoffRailAPIError(operationID: "batchCreatePackets", statusCode: 429, body: .errorDetail(payload))
-        case .undocumented(let statusCode, let data):
-            throw HandoffRailAPIError(operationID: "batchCreatePackets", statusCode: statusCode, body: .undocumented(data))
+            return (.undocumented(statusCode: response.statusCode, body: response.body), response)
         }
     }
 
@@ -388,61 +418,67 @@ extension HandoffRailAPIClient {
     /// `POST /api/v1/packets/batch/claim` — requires role `writer`
     /// - Spec: `#/paths/~1api~1v1~1packets~1batch~1claim/post`
     ///
-    /// Returns every documented response as a typed `Output`; throws only for transport failures and undecodable bodies.
+    /// Returns every documented response as a typed `Output`; throws `HandoffRailError` only when no answer arrives (`.connection`, `.timeout`) or a body does not decode.
     public func batchClaimPackets(_ input: Operations.BatchClaimPackets.Input) async throws -> Operations.BatchClaimPackets.Output {
+        return try await exchange(input).output
+    }
+
+    /// Claims each packet of `packet_ids` for the given agent as `claimPacket` would.
+    /// Packets that cannot be claimed are reported in `errors` (e.g. "Already claimed",
+    /// "not found"). An empty list is 422; more than 50 ids is 400.
+    ///
+    /// Minimum role: **writer**.
+    ///
+    /// `POST /api/v1/packets/batch/claim` — requires role `writer`
+    /// - Spec: `#/paths/~1api~1v1~1packets~1batch~1claim/post`
+    ///
+    /// Returns the success body; any other answer is thrown as a `HandoffRailError` carrying its decoded body.
+    @discardableResult
+    public func batchClaimPackets(_ body: BatchClaimRequest) async throws -> BatchClaimResult {
+        let input = Operations.BatchClaimPackets.Input(body: body)
+        let answer = try await exchange(input)
+        switch answer.output {
+        case .ok(let payload):
+            return payload
+        case .badRequest(let payload):
+            throw HandoffRailError(operationID: "batchClaimPackets", response: answer.response, body: .errorDetail(payload))
+        case .unauthorized(let payload):
+            throw HandoffRailError(operationID: "batchClaimPackets", response: answer.response, body: .errorDetail(payload))
+        case .forbidden(let payload):
+            throw HandoffRailError(operationID: "batchClaimPackets", response: answer.response, body: .errorDetail(payload))
+        case .contentTooLarge(let payload):
+            throw HandoffRailError(operationID: "batchClaimPackets", response: answer.response, body: .payloadTooLargeError(payload))
+        case .unprocessableContent(let payload):
+            throw HandoffRailError(operationID: "batchClaimPackets", response: answer.response, body: .httpValidationError(payload))
+        case .tooManyRequests(let payload):
+            throw HandoffRailError(operationID: "batchClaimPackets", response: answer.response, body: .rateLimitError(payload))
+        case .undocumented(_, let data):
+            throw HandoffRailError(operationID: "batchClaimPackets", response: answer.response, body: .undocumented(data))
+        }
+    }
+
+    /// Sends `batchClaimPackets` and decodes the answer into its `Output`, keeping the raw response for error details.
+    func exchange(_ input: Operations.BatchClaimPackets.Input) async throws -> (output: Operations.BatchClaimPackets.Output, response: TransportResponse) {
         var request = ClientRequest(Operations.BatchClaimPackets.descriptor)
         try request.setJSONBody(input.body)
         let response = try await send(request)
         switch response.statusCode {
         case 200:
-            return .ok(try response.decodeJSON(BatchClaimResult.self))
+            return try (.ok(response.decodeJSON(BatchClaimResult.self)), response)
         case 400:
-            return .badRequest(try response.decodeJSON(ErrorDetail.self))
+            return try (.badRequest(response.decodeJSON(ErrorDetail.self)), response)
         case 401:
-            return .unauthorized(try response.decodeJSON(ErrorDetail.self))
+            return try (.unauthorized(response.decodeJSON(ErrorDetail.self)), response)
         case 403:
-            return .forbidden(try response.decodeJSON(ErrorDetail.self))
+            return try (.forbidden(response.decodeJSON(ErrorDetail.self)), response)
         case 413:
-            return .contentTooLarge(try response.decodeJSON(PayloadTooLargeError.self))
+            return try (.contentTooLarge(response.decodeJSON(PayloadTooLargeError.self)), response)
         case 422:
-            return .unprocessableContent(try response.decodeJSON(HTTPValidationError.self))
+            return try (.unprocessableContent(response.decodeJSON(HTTPValidationError.self)), response)
         case 429:
-            return .tooManyRequests(try response.decodeJSON(RateLimitError.self))
+            return try (.tooManyRequests(response.decodeJSON(RateLimitError.self)), response)
         default:
-            return .undocumented(statusCode: response.statusCode, body: response.body)
-        }
-    }
-
-    /// Claims each packet of `packet_ids` for the given agent as `claimPacket` would.
-    /// Packets that cannot be claimed are reported in `errors` (e.g. "Already claimed",
-    /// "not found"). An empty list is 422; more than 50 ids is 400.
-    ///
-    /// Minimum role: **writer**.
-    ///
-    /// `POST /api/v1/packets/batch/claim` — requires role `writer`
-    /// - Spec: `#/paths/~1api~1v1~1packets~1batch~1claim/post`
-    ///
-    /// Returns the success body; any other documented response is thrown as a `HandoffRailAPIError` carrying its decoded body.
-    @discardableResult
-    public func batchClaimPackets(_ body: BatchClaimRequest) async throws -> BatchClaimResult {
-        let input = Operations.BatchClaimPackets.Input(body: body)
-        switch try await batchClaimPackets(input) {
-        case .ok(let payload):
-            return payload
-        case .badRequest(let payload):
-            throw HandoffRailAPIError(operationID: "batchClaimPackets", statusCode: 400, body: .errorDetail(payload))
-        case .unauthorized(let payload):
-            throw HandoffRailAPIError(operationID: "batchClaimPackets", statusCode: 401, body: .errorDetail(payload))
-        case .forbidden(let payload):
-            throw HandoffRailAPIError(operationID: "batchClaimPackets", statusCode: 403, body: .errorDetail(payload))
-        case .contentTooLarge(let payload):
-            throw HandoffRailAPIError(operationID: "batchClaimPackets", statusCode: 413, body: .payloadTooLargeError(payload))
-        case .unprocessableContent(let payload):
-            throw HandoffRailAPIError(operationID: "batchClaimPackets", statusCode: 422, body: .httpValidationError(payload))
-        case .tooManyRequests(let payload):
-            throw HandoffRailAPIError(operationID: "batchClaimPackets", statusCode: 429, body: .rateLimitError(payload))
-        case .undocumented(let statusCode, let data):
-            throw HandoffRailAPIError(operationID: "batchClaimPackets", statusCode: statusCode, body: .undocumented(data))
+            return (.undocumented(statusCode: response.statusCode, body: response.body), response)
         }
     }
 
@@ -456,62 +492,68 @@ extension HandoffRailAPIClient {
     /// `POST /api/v1/packets/batch/complete` — requires role `writer`
     /// - Spec: `#/paths/~1api~1v1~1packets~1batch~1complete/post`
     ///
-    /// Returns every documented response as a typed `Output`; throws only for transport failures and undecodable bodies.
+    /// Returns every documented response as a typed `Output`; throws `HandoffRailError` only when no answer arrives (`.connection`, `.timeout`) or a body does not decode.
     public func batchCompletePackets(_ input: Operations.BatchCompletePackets.Input) async throws -> Operations.BatchCompletePackets.Output {
+        return try await exchange(input).output
+    }
+
+    /// Moves each packet of `packet_ids` to `completed` (setting
+    /// `metadata.completed_at`). Packets that cannot be completed are reported in
+    /// `errors` (e.g. "Cannot complete packet in status expired"). An empty list is 422;
+    /// more than 50 ids is 400.
+    ///
+    /// Minimum role: **writer**.
+    ///
+    /// `POST /api/v1/packets/batch/complete` — requires role `writer`
+    /// - Spec: `#/paths/~1api~1v1~1packets~1batch~1complete/post`
+    ///
+    /// Returns the success body; any other answer is thrown as a `HandoffRailError` carrying its decoded body.
+    @discardableResult
+    public func batchCompletePackets(_ body: BatchCompleteRequest) async throws -> BatchCompleteResult {
+        let input = Operations.BatchCompletePackets.Input(body: body)
+        let answer = try await exchange(input)
+        switch answer.output {
+        case .ok(let payload):
+            return payload
+        case .badRequest(let payload):
+            throw HandoffRailError(operationID: "batchCompletePackets", response: answer.response, body: .errorDetail(payload))
+        case .unauthorized(let payload):
+            throw HandoffRailError(operationID: "batchCompletePackets", response: answer.response, body: .errorDetail(payload))
+        case .forbidden(let payload):
+            throw HandoffRailError(operationID: "batchCompletePackets", response: answer.response, body: .errorDetail(payload))
+        case .contentTooLarge(let payload):
+            throw HandoffRailError(operationID: "batchCompletePackets", response: answer.response, body: .payloadTooLargeError(payload))
+        case .unprocessableContent(let payload):
+            throw HandoffRailError(operationID: "batchCompletePackets", response: answer.response, body: .httpValidationError(payload))
+        case .tooManyRequests(let payload):
+            throw HandoffRailError(operationID: "batchCompletePackets", response: answer.response, body: .rateLimitError(payload))
+        case .undocumented(_, let data):
+            throw HandoffRailError(operationID: "batchCompletePackets", response: answer.response, body: .undocumented(data))
+        }
+    }
+
+    /// Sends `batchCompletePackets` and decodes the answer into its `Output`, keeping the raw response for error details.
+    func exchange(_ input: Operations.BatchCompletePackets.Input) async throws -> (output: Operations.BatchCompletePackets.Output, response: TransportResponse) {
         var request = ClientRequest(Operations.BatchCompletePackets.descriptor)
         try request.setJSONBody(input.body)
         let response = try await send(request)
         switch response.statusCode {
         case 200:
-            return .ok(try response.decodeJSON(BatchCompleteResult.self))
+            return try (.ok(response.decodeJSON(BatchCompleteResult.self)), response)
         case 400:
-            return .badRequest(try response.decodeJSON(ErrorDetail.self))
+            return try (.badRequest(response.decodeJSON(ErrorDetail.self)), response)
         case 401:
-            return .unauthorized(try response.decodeJSON(ErrorDetail.self))
+            return try (.unauthorized(response.decodeJSON(ErrorDetail.self)), response)
         case 403:
-            return .forbidden(try response.decodeJSON(ErrorDetail.self))
+            return try (.forbidden(response.decodeJSON(ErrorDetail.self)), response)
         case 413:
-            return .contentTooLarge(try response.decodeJSON(PayloadTooLargeError.self))
+            return try (.contentTooLarge(response.decodeJSON(PayloadTooLargeError.self)), response)
         case 422:
-            return .unprocessableContent(try response.decodeJSON(HTTPValidationError.self))
+            return try (.unprocessableContent(response.decodeJSON(HTTPValidationError.self)), response)
         case 429:
-            return .tooManyRequests(try response.decodeJSON(RateLimitError.self))
+            return try (.tooManyRequests(response.decodeJSON(RateLimitError.self)), response)
         default:
-            return .undocumented(statusCode: response.statusCode, body: response.body)
-        }
-    }
-
-    /// Moves each packet of `packet_ids` to `completed` (setting
-    /// `metadata.completed_at`). Packets that cannot be completed are reported in
-    /// `errors` (e.g. "Cannot complete packet in status expired"). An empty list is 422;
-    /// more than 50 ids is 400.
-    ///
-    /// Minimum role: **writer**.
-    ///
-    /// `POST /api/v1/packets/batch/complete` — requires role `writer`
-    /// - Spec: `#/paths/~1api~1v1~1packets~1batch~1complete/post`
-    ///
-    /// Returns the success body; any other documented response is thrown as a `HandoffRailAPIError` carrying its decoded body.
-    @discardableResult
-    public func batchCompletePackets(_ body: BatchCompleteRequest) async throws -> BatchCompleteResult {
-        let input = Operations.BatchCompletePackets.Input(body: body)
-        switch try await batchCompletePackets(input) {
-        case .ok(let payload):
-            return payload
-        case .badRequest(let payload):
-            throw HandoffRailAPIError(operationID: "batchCompletePackets", statusCode: 400, body: .errorDetail(payload))
-        case .unauthorized(let payload):
-            throw HandoffRailAPIError(operationID: "batchCompletePackets", statusCode: 401, body: .errorDetail(payload))
-        case .forbidden(let payload):
-            throw HandoffRailAPIError(operationID: "batchCompletePackets", statusCode: 403, body: .errorDetail(payload))
-        case .contentTooLarge(let payload):
-            throw HandoffRailAPIError(operationID: "batchCompletePackets", statusCode: 413, body: .payloadTooLargeError(payload))
-        case .unprocessableContent(let payload):
-            throw HandoffRailAPIError(operationID: "batchCompletePackets", statusCode: 422, body: .httpValidationError(payload))
-        case .tooManyRequests(let payload):
-            throw HandoffRailAPIError(operationID: "batchCompletePackets", statusCode: 429, body: .rateLimitError(payload))
-        case .undocumented(let statusCode, let data):
-            throw HandoffRailAPIError(operationID: "batchCompletePackets", statusCode: statusCode, body: .undocumented(data))
+            return (.undocumented(statusCode: response.statusCode, body: response.body), response)
         }
     }
 
@@ -522,55 +564,61 @@ extension HandoffRailAPIClient {
     /// `GET /api/v1/packets/{packet_id}` — requires role `reader`
     /// - Spec: `#/paths/~1api~1v1~1packets~1{packet_id}/get`
     ///
-    /// Returns every documented response as a typed `Output`; throws only for transport failures and undecodable bodies.
+    /// Returns every documented response as a typed `Output`; throws `HandoffRailError` only when no answer arrives (`.connection`, `.timeout`) or a body does not decode.
     public func getPacket(_ input: Operations.GetPacket.Input) async throws -> Operations.GetPacket.Output {
+        return try await exchange(input).output
+    }
+
+    /// Returns one packet of the caller's tenant. Another tenant's packet is 404.
+    ///
+    /// Minimum role: **reader**.
+    ///
+    /// `GET /api/v1/packets/{packet_id}` — requires role `reader`
+    /// - Spec: `#/paths/~1api~1v1~1packets~1{packet_id}/get`
+    ///
+    /// Returns the success body; any other answer is thrown as a `HandoffRailError` carrying its decoded body.
+    @discardableResult
+    public func getPacket(packetId: UUID) async throws -> Packet {
+        let input = Operations.GetPacket.Input(packetId: packetId)
+        let answer = try await exchange(input)
+        switch answer.output {
+        case .ok(let payload):
+            return payload
+        case .unauthorized(let payload):
+            throw HandoffRailError(operationID: "getPacket", response: answer.response, body: .errorDetail(payload))
+        case .forbidden(let payload):
+            throw HandoffRailError(operationID: "getPacket", response: answer.response, body: .errorDetail(payload))
+        case .notFound(let payload):
+            throw HandoffRailError(operationID: "getPacket", response: answer.response, body: .errorDetail(payload))
+        case .unprocessableContent(let payload):
+            throw HandoffRailError(operationID: "getPacket", response: answer.response, body: .httpValidationError(payload))
+        case .tooManyRequests(let payload):
+            throw HandoffRailError(operationID: "getPacket", response: answer.response, body: .rateLimitError(payload))
+        case .undocumented(_, let data):
+            throw HandoffRailError(operationID: "getPacket", response: answer.response, body: .undocumented(data))
+        }
+    }
+
+    /// Sends `getPacket` and decodes the answer into its `Output`, keeping the raw response for error details.
+    func exchange(_ input: Operations.GetPacket.Input) async throws -> (output: Operations.GetPacket.Output, response: TransportResponse) {
         var request = ClientRequest(Operations.GetPacket.descriptor)
         request.setPathParameter("packet_id", input.packetId)
         let response = try await send(request)
         switch response.statusCode {
         case 200:
-            return .ok(try response.decodeJSON(Packet.self))
+            return try (.ok(response.decodeJSON(Packet.self)), response)
         case 401:
-            return .unauthorized(try response.decodeJSON(ErrorDetail.self))
+            return try (.unauthorized(response.decodeJSON(ErrorDetail.self)), response)
         case 403:
-            return .forbidden(try response.decodeJSON(ErrorDetail.self))
+            return try (.forbidden(response.decodeJSON(ErrorDetail.self)), response)
         case 404:
-            return .notFound(try response.decodeJSON(ErrorDetail.self))
+            return try (.notFound(response.decodeJSON(ErrorDetail.self)), response)
         case 422:
-            return .unprocessableContent(try response.decodeJSON(HTTPValidationError.self))
+            return try (.unprocessableContent(response.decodeJSON(HTTPValidationError.self)), response)
         case 429:
-            return .tooManyRequests(try response.decodeJSON(RateLimitError.self))
+            return try (.tooManyRequests(response.decodeJSON(RateLimitError.self)), response)
         default:
-            return .undocumented(statusCode: response.statusCode, body: response.body)
-        }
-    }
-
-    /// Returns one packet of the caller's tenant. Another tenant's packet is 404.
-    ///
-    /// Minimum role: **reader**.
-    ///
-    /// `GET /api/v1/packets/{packet_id}` — requires role `reader`
-    /// - Spec: `#/paths/~1api~1v1~1packets~1{packet_id}/get`
-    ///
-    /// Returns the success body; any other documented response is thrown as a `HandoffRailAPIError` carrying its decoded body.
-    @discardableResult
-    public func getPacket(packetId: UUID) async throws -> Packet {
-        let input = Operations.GetPacket.Input(packetId: packetId)
-        switch try await getPacket(input) {
-        case .ok(let payload):
-            return payload
-        case .unauthorized(let payload):
-            throw HandoffRailAPIError(operationID: "getPacket", statusCode: 401, body: .errorDetail(payload))
-        case .forbidden(let payload):
-            throw HandoffRailAPIError(operationID: "getPacket", statusCode: 403, body: .errorDetail(payload))
-        case .notFound(let payload):
-            throw HandoffRailAPIError(operationID: "getPacket", statusCode: 404, body: .errorDetail(payload))
-        case .unprocessableContent(let payload):
-            throw HandoffRailAPIError(operationID: "getPacket", statusCode: 422, body: .httpValidationError(payload))
-        case .tooManyRequests(let payload):
-            throw HandoffRailAPIError(operationID: "getPacket", statusCode: 429, body: .rateLimitError(payload))
-        case .undocumented(let statusCode, let data):
-            throw HandoffRailAPIError(operationID: "getPacket", statusCode: statusCode, body: .undocumented(data))
+            return (.undocumented(statusCode: response.statusCode, body: response.body), response)
         }
     }
 
@@ -586,69 +634,75 @@ extension HandoffRailAPIClient {
     /// `PATCH /api/v1/packets/{packet_id}` — requires role `agent`
     /// - Spec: `#/paths/~1api~1v1~1packets~1{packet_id}/patch`
     ///
-    /// Returns every documented response as a typed `Output`; throws only for transport failures and undecodable bodies.
+    /// Returns every documented response as a typed `Output`; throws `HandoffRailError` only when no answer arrives (`.connection`, `.timeout`) or a body does not decode.
     public func updatePacket(_ input: Operations.UpdatePacket.Input) async throws -> Operations.UpdatePacket.Output {
+        return try await exchange(input).output
+    }
+
+    /// Applies the fields present in the body. A `status` change must be an allowed
+    /// transition, otherwise 400 with a detail containing "Cannot transition" and
+    /// naming the allowed ones; moving to `completed` sets `metadata.completed_at`.
+    /// `decisions` merge into the existing ones by `id`; each action section present in
+    /// `actions` replaces that section; `context` and `dependencies` replace the stored
+    /// ones; `hitl: null` removes the checkpoint.
+    ///
+    /// Minimum role: **agent**.
+    ///
+    /// `PATCH /api/v1/packets/{packet_id}` — requires role `agent`
+    /// - Spec: `#/paths/~1api~1v1~1packets~1{packet_id}/patch`
+    ///
+    /// Returns the success body; any other answer is thrown as a `HandoffRailError` carrying its decoded body.
+    @discardableResult
+    public func updatePacket(packetId: UUID, body: PacketUpdate) async throws -> Packet {
+        let input = Operations.UpdatePacket.Input(packetId: packetId, body: body)
+        let answer = try await exchange(input)
+        switch answer.output {
+        case .ok(let payload):
+            return payload
+        case .badRequest(let payload):
+            throw HandoffRailError(operationID: "updatePacket", response: answer.response, body: .errorDetail(payload))
+        case .unauthorized(let payload):
+            throw HandoffRailError(operationID: "updatePacket", response: answer.response, body: .errorDetail(payload))
+        case .forbidden(let payload):
+            throw HandoffRailError(operationID: "updatePacket", response: answer.response, body: .errorDetail(payload))
+        case .notFound(let payload):
+            throw HandoffRailError(operationID: "updatePacket", response: answer.response, body: .errorDetail(payload))
+        case .contentTooLarge(let payload):
+            throw HandoffRailError(operationID: "updatePacket", response: answer.response, body: .payloadTooLargeError(payload))
+        case .unprocessableContent(let payload):
+            throw HandoffRailError(operationID: "updatePacket", response: answer.response, body: .httpValidationError(payload))
+        case .tooManyRequests(let payload):
+            throw HandoffRailError(operationID: "updatePacket", response: answer.response, body: .rateLimitError(payload))
+        case .undocumented(_, let data):
+            throw HandoffRailError(operationID: "updatePacket", response: answer.response, body: .undocumented(data))
+        }
+    }
+
+    /// Sends `updatePacket` and decodes the answer into its `Output`, keeping the raw response for error details.
+    func exchange(_ input: Operations.UpdatePacket.Input) async throws -> (output: Operations.UpdatePacket.Output, response: TransportResponse) {
         var request = ClientRequest(Operations.UpdatePacket.descriptor)
         request.setPathParameter("packet_id", input.packetId)
         try request.setJSONBody(input.body)
         let response = try await send(request)
         switch response.statusCode {
         case 200:
-            return .ok(try response.decodeJSON(Packet.self))
+            return try (.ok(response.decodeJSON(Packet.self)), response)
         case 400:
-            return .badRequest(try response.decodeJSON(ErrorDetail.self))
+            return try (.badRequest(response.decodeJSON(ErrorDetail.self)), response)
         case 401:
-            return .unauthorized(try response.decodeJSON(ErrorDetail.self))
+            return try (.unauthorized(response.decodeJSON(ErrorDetail.self)), response)
         case 403:
-            return .forbidden(try response.decodeJSON(ErrorDetail.self))
+            return try (.forbidden(response.decodeJSON(ErrorDetail.self)), response)
         case 404:
-            return .notFound(try response.decodeJSON(ErrorDetail.self))
+            return try (.notFound(response.decodeJSON(ErrorDetail.self)), response)
         case 413:
-            return .contentTooLarge(try response.decodeJSON(PayloadTooLargeError.self))
+            return try (.contentTooLarge(response.decodeJSON(PayloadTooLargeError.self)), response)
         case 422:
-            return .unprocessableContent(try response.decodeJSON(HTTPValidationError.self))
+            return try (.unprocessableContent(response.decodeJSON(HTTPValidationError.self)), response)
         case 429:
-            return .tooManyRequests(try response.decodeJSON(RateLimitError.self))
+            return try (.tooManyRequests(response.decodeJSON(RateLimitError.self)), response)
         default:
-            return .undocumented(statusCode: response.statusCode, body: response.body)
-        }
-    }
-
-    /// Applies the fields present in the body. A `status` change must be an allowed
-    /// transition, otherwise 400 with a detail containing "Cannot transition" and
-    /// naming the allowed ones; moving to `completed` sets `metadata.completed_at`.
-    /// `decisions` merge into the existing ones by `id`; each action section present in
-    /// `actions` replaces that section; `context` and `dependencies` replace the stored
-    /// ones; `hitl: null` removes the checkpoint.
-    ///
-    /// Minimum role: **agent**.
-    ///
-    /// `PATCH /api/v1/packets/{packet_id}` — requires role `agent`
-    /// - Spec: `#/paths/~1api~1v1~1packets~1{packet_id}/patch`
-    ///
-    /// Returns the success body; any other documented response is thrown as a `HandoffRailAPIError` carrying its decoded body.
-    @discardableResult
-    public func updatePacket(packetId: UUID, body: PacketUpdate) async throws -> Packet {
-        let input = Operations.UpdatePacket.Input(packetId: packetId, body: body)
-        switch try await updatePacket(input) {
-        case .ok(let payload):
-            return payload
-        case .badRequest(let payload):
-            throw HandoffRailAPIError(operationID: "updatePacket", statusCode: 400, body: .errorDetail(payload))
-        case .unauthorized(let payload):
-            throw HandoffRailAPIError(operationID: "updatePacket", statusCode: 401, body: .errorDetail(payload))
-        case .forbidden(let payload):
-            throw HandoffRailAPIError(operationID: "updatePacket", statusCode: 403, body: .errorDetail(payload))
-        case .notFound(let payload):
-            throw HandoffRailAPIError(operationID: "updatePacket", statusCode: 404, body: .errorDetail(payload))
-        case .contentTooLarge(let payload):
-            throw HandoffRailAPIError(operationID: "updatePacket", statusCode: 413, body: .payloadTooLargeError(payload))
-        case .unprocessableContent(let payload):
-            throw HandoffRailAPIError(operationID: "updatePacket", statusCode: 422, body: .httpValidationError(payload))
-        case .tooManyRequests(let payload):
-            throw HandoffRailAPIError(operationID: "updatePacket", statusCode: 429, body: .rateLimitError(payload))
-        case .undocumented(let statusCode, let data):
-            throw HandoffRailAPIError(operationID: "updatePacket", statusCode: statusCode, body: .undocumented(data))
+            return (.undocumented(statusCode: response.statusCode, body: response.body), response)
         }
     }
 
@@ -660,59 +714,65 @@ extension HandoffRailAPIClient {
     /// `DELETE /api/v1/packets/{packet_id}` — requires role `writer`
     /// - Spec: `#/paths/~1api~1v1~1packets~1{packet_id}/delete`
     ///
-    /// Returns every documented response as a typed `Output`; throws only for transport failures and undecodable bodies.
+    /// Returns every documented response as a typed `Output`; throws `HandoffRailError` only when no answer arrives (`.connection`, `.timeout`) or a body does not decode.
     public func deletePacket(_ input: Operations.DeletePacket.Input) async throws -> Operations.DeletePacket.Output {
+        return try await exchange(input).output
+    }
+
+    /// Moves the packet to `expired` and records an `expired` history event. The
+    /// packet stays readable and searchable. An already expired packet is 409.
+    ///
+    /// Minimum role: **writer**.
+    ///
+    /// `DELETE /api/v1/packets/{packet_id}` — requires role `writer`
+    /// - Spec: `#/paths/~1api~1v1~1packets~1{packet_id}/delete`
+    ///
+    /// Returns the success body; any other answer is thrown as a `HandoffRailError` carrying its decoded body.
+    public func deletePacket(packetId: UUID) async throws {
+        let input = Operations.DeletePacket.Input(packetId: packetId)
+        let answer = try await exchange(input)
+        switch answer.output {
+        case .noContent:
+            return
+        case .unauthorized(let payload):
+            throw HandoffRailError(operationID: "deletePacket", response: answer.response, body: .errorDetail(payload))
+        case .forbidden(let payload):
+            throw HandoffRailError(operationID: "deletePacket", response: answer.response, body: .errorDetail(payload))
+        case .notFound(let payload):
+            throw HandoffRailError(operationID: "deletePacket", response: answer.response, body: .errorDetail(payload))
+        case .conflict(let payload):
+            throw HandoffRailError(operationID: "deletePacket", response: answer.response, body: .errorDetail(payload))
+        case .unprocessableContent(let payload):
+            throw HandoffRailError(operationID: "deletePacket", response: answer.response, body: .httpValidationError(payload))
+        case .tooManyRequests(let payload):
+            throw HandoffRailError(operationID: "deletePacket", response: answer.response, body: .rateLimitError(payload))
+        case .undocumented(_, let data):
+            throw HandoffRailError(operationID: "deletePacket", response: answer.response, body: .undocumented(data))
+        }
+    }
+
+    /// Sends `deletePacket` and decodes the answer into its `Output`, keeping the raw response for error details.
+    func exchange(_ input: Operations.DeletePacket.Input) async throws -> (output: Operations.DeletePacket.Output, response: TransportResponse) {
         var request = ClientRequest(Operations.DeletePacket.descriptor)
         request.setPathParameter("packet_id", input.packetId)
         let response = try await send(request)
         switch response.statusCode {
         case 204:
-            return .noContent
+            return (.noContent, response)
         case 401:
-            return .unauthorized(try response.decodeJSON(ErrorDetail.self))
+            return try (.unauthorized(response.decodeJSON(ErrorDetail.self)), response)
         case 403:
-            return .forbidden(try response.decodeJSON(ErrorDetail.self))
+            return try (.forbidden(response.decodeJSON(ErrorDetail.self)), response)
         case 404:
-            return .notFound(try response.decodeJSON(ErrorDetail.self))
+            return try (.notFound(response.decodeJSON(ErrorDetail.self)), response)
         case 409:
-            return .conflict(try response.decodeJSON(ErrorDetail.self))
+            return try (.conflict(response.decodeJSON(ErrorDetail.self)), response)
         case 422:
-            return .unprocessableContent(try response.decodeJSON(HTTPValidationError.self))
+            return try (.unprocessableContent(response.decodeJSON(HTTPValidationError.self)), response)
         case 429:
-            return .tooManyRequests(try response.decodeJSON(RateLimitError.self))
+            return try (.tooManyRequests(response.decodeJSON(RateLimitError.self)), response)
         default:
-            return .undocumented(statusCode: response.statusCode, body: response.body)
-        }
-    }
-
-    /// Moves the packet to `expired` and records an `expired` history event. The
-    /// packet stays readable and searchable. An already expired packet is 409.
-    ///
-    /// Minimum role: **writer**.
-    ///
-    /// `DELETE /api/v1/packets/{packet_id}` — requires role `writer`
-    /// - Spec: `#/paths/~1api~1v1~1packets~1{packet_id}/delete`
-    ///
-    /// Returns the success body; any other documented response is thrown as a `HandoffRailAPIError` carrying its decoded body.
-    public func deletePacket(packetId: UUID) async throws {
-        let input = Operations.DeletePacket.Input(packetId: packetId)
-        switch try await deletePacket(input) {
-        case .noContent:
-            return
-        case .unauthorized(let payload):
-            throw HandoffRailAPIError(operationID: "deletePacket", statusCode: 401, body: .errorDetail(payload))
-        case .forbidden(let payload):
-            throw HandoffRailAPIError(operationID: "deletePacket", statusCode: 403, body: .errorDetail(payload))
-        case .notFound(let payload):
-            throw HandoffRailAPIError(operationID: "deletePacket", statusCode: 404, body: .errorDetail(payload))
-        case .conflict(let payload):
-            throw HandoffRailAPIError(operationID: "deletePacket", statusCode: 409, body: .errorDetail(payload))
-        case .unprocessableContent(let payload):
-            throw HandoffRailAPIError(operationID: "deletePacket", statusCode: 422, body: .httpValidationError(payload))
-        case .tooManyRequests(let payload):
-            throw HandoffRailAPIError(operationID: "deletePacket", statusCode: 429, body: .rateLimitError(payload))
-        case .undocumented(let statusCode, let data):
-            throw HandoffRailAPIError(operationID: "deletePacket", statusCode: statusCode, body: .undocumented(data))
+            return (.undocumented(statusCode: response.statusCode, body: response.body), response)
         }
     }
 
@@ -726,75 +786,81 @@ extension HandoffRailAPIClient {
     /// `POST /api/v1/packets/{packet_id}/claim` — requires role `agent`
     /// - Spec: `#/paths/~1api~1v1~1packets~1{packet_id}~1claim/post`
     ///
-    /// Returns every documented response as a typed `Output`; throws only for transport failures and undecodable bodies.
+    /// Returns every documented response as a typed `Output`; throws `HandoffRailError` only when no answer arrives (`.connection`, `.timeout`) or a body does not decode.
     public func claimPacket(_ input: Operations.ClaimPacket.Input) async throws -> Operations.ClaimPacket.Output {
+        return try await exchange(input).output
+    }
+
+    /// Moves a `created` packet to `claimed`, sets `metadata.target_agent` to the
+    /// claimer and `metadata.claimed_at`. Of concurrent claimers exactly one wins.
+    /// Already claimed is 409 with an object detail naming the claimer
+    /// (`ClaimConflictError`); a completed packet is 400; an expired one is 410.
+    ///
+    /// Minimum role: **agent**.
+    ///
+    /// `POST /api/v1/packets/{packet_id}/claim` — requires role `agent`
+    /// - Spec: `#/paths/~1api~1v1~1packets~1{packet_id}~1claim/post`
+    ///
+    /// Returns the success body; any other answer is thrown as a `HandoffRailError` carrying its decoded body.
+    @discardableResult
+    public func claimPacket(packetId: UUID, body: ClaimRequest) async throws -> Packet {
+        let input = Operations.ClaimPacket.Input(packetId: packetId, body: body)
+        let answer = try await exchange(input)
+        switch answer.output {
+        case .ok(let payload):
+            return payload
+        case .badRequest(let payload):
+            throw HandoffRailError(operationID: "claimPacket", response: answer.response, body: .errorDetail(payload))
+        case .unauthorized(let payload):
+            throw HandoffRailError(operationID: "claimPacket", response: answer.response, body: .errorDetail(payload))
+        case .forbidden(let payload):
+            throw HandoffRailError(operationID: "claimPacket", response: answer.response, body: .errorDetail(payload))
+        case .notFound(let payload):
+            throw HandoffRailError(operationID: "claimPacket", response: answer.response, body: .errorDetail(payload))
+        case .conflict(let payload):
+            throw HandoffRailError(operationID: "claimPacket", response: answer.response, body: .claimConflictError(payload))
+        case .gone(let payload):
+            throw HandoffRailError(operationID: "claimPacket", response: answer.response, body: .errorDetail(payload))
+        case .contentTooLarge(let payload):
+            throw HandoffRailError(operationID: "claimPacket", response: answer.response, body: .payloadTooLargeError(payload))
+        case .unprocessableContent(let payload):
+            throw HandoffRailError(operationID: "claimPacket", response: answer.response, body: .httpValidationError(payload))
+        case .tooManyRequests(let payload):
+            throw HandoffRailError(operationID: "claimPacket", response: answer.response, body: .rateLimitError(payload))
+        case .undocumented(_, let data):
+            throw HandoffRailError(operationID: "claimPacket", response: answer.response, body: .undocumented(data))
+        }
+    }
+
+    /// Sends `claimPacket` and decodes the answer into its `Output`, keeping the raw response for error details.
+    func exchange(_ input: Operations.ClaimPacket.Input) async throws -> (output: Operations.ClaimPacket.Output, response: TransportResponse) {
         var request = ClientRequest(Operations.ClaimPacket.descriptor)
         request.setPathParameter("packet_id", input.packetId)
         try request.setJSONBody(input.body)
         let response = try await send(request)
         switch response.statusCode {
         case 200:
-            return .ok(try response.decodeJSON(Packet.self))
+            return try (.ok(response.decodeJSON(Packet.self)), response)
         case 400:
-            return .badRequest(try response.decodeJSON(ErrorDetail.self))
+            return try (.badRequest(response.decodeJSON(ErrorDetail.self)), response)
         case 401:
-            return .unauthorized(try response.decodeJSON(ErrorDetail.self))
+            return try (.unauthorized(response.decodeJSON(ErrorDetail.self)), response)
         case 403:
-            return .forbidden(try response.decodeJSON(ErrorDetail.self))
+            return try (.forbidden(response.decodeJSON(ErrorDetail.self)), response)
         case 404:
-            return .notFound(try response.decodeJSON(ErrorDetail.self))
+            return try (.notFound(response.decodeJSON(ErrorDetail.self)), response)
         case 409:
-            return .conflict(try response.decodeJSON(ClaimConflictError.self))
+            return try (.conflict(response.decodeJSON(ClaimConflictError.self)), response)
         case 410:
-            return .gone(try response.decodeJSON(ErrorDetail.self))
+            return try (.gone(response.decodeJSON(ErrorDetail.self)), response)
         case 413:
-            return .contentTooLarge(try response.decodeJSON(PayloadTooLargeError.self))
+            return try (.contentTooLarge(response.decodeJSON(PayloadTooLargeError.self)), response)
         case 422:
-            return .unprocessableContent(try response.decodeJSON(HTTPValidationError.self))
+            return try (.unprocessableContent(response.decodeJSON(HTTPValidationError.self)), response)
         case 429:
-            return .tooManyRequests(try response.decodeJSON(RateLimitError.self))
+            return try (.tooManyRequests(response.decodeJSON(RateLimitError.self)), response)
         default:
-            return .undocumented(statusCode: response.statusCode, body: response.body)
-        }
-    }
-
-    /// Moves a `created` packet to `claimed`, sets `metadata.target_agent` to the
-    /// claimer and `metadata.claimed_at`. Of concurrent claimers exactly one wins.
-    /// Already claimed is 409 with an object detail naming the claimer
-    /// (`ClaimConflictError`); a completed packet is 400; an expired one is 410.
-    ///
-    /// Minimum role: **agent**.
-    ///
-    /// `POST /api/v1/packets/{packet_id}/claim` — requires role `agent`
-    /// - Spec: `#/paths/~1api~1v1~1packets~1{packet_id}~1claim/post`
-    ///
-    /// Returns the success body; any other documented response is thrown as a `HandoffRailAPIError` carrying its decoded body.
-    @discardableResult
-    public func claimPacket(packetId: UUID, body: ClaimRequest) async throws -> Packet {
-        let input = Operations.ClaimPacket.Input(packetId: packetId, body: body)
-        switch try await claimPacket(input) {
-        case .ok(let payload):
-            return payload
-        case .badRequest(let payload):
-            throw HandoffRailAPIError(operationID: "claimPacket", statusCode: 400, body: .errorDetail(payload))
-        case .unauthorized(let payload):
-            throw HandoffRailAPIError(operationID: "claimPacket", statusCode: 401, body: .errorDetail(payload))
-        case .forbidden(let payload):
-            throw HandoffRailAPIError(operationID: "claimPacket", statusCode: 403, body: .errorDetail(payload))
-        case .notFound(let payload):
-            throw HandoffRailAPIError(operationID: "claimPacket", statusCode: 404, body: .errorDetail(payload))
-        case .conflict(let payload):
-            throw HandoffRailAPIError(operationID: "claimPacket", statusCode: 409, body: .claimConflictError(payload))
-        case .gone(let payload):
-            throw HandoffRailAPIError(operationID: "claimPacket", statusCode: 410, body: .errorDetail(payload))
-        case .contentTooLarge(let payload):
-            throw HandoffRailAPIError(operationID: "claimPacket", statusCode: 413, body: .payloadTooLargeError(payload))
-        case .unprocessableContent(let payload):
-            throw HandoffRailAPIError(operationID: "claimPacket", statusCode: 422, body: .httpValidationError(payload))
-        case .tooManyRequests(let payload):
-            throw HandoffRailAPIError(operationID: "claimPacket", statusCode: 429, body: .rateLimitError(payload))
-        case .undocumented(let statusCode, let data):
-            throw HandoffRailAPIError(operationID: "claimPacket", statusCode: statusCode, body: .undocumented(data))
+            return (.undocumented(statusCode: response.statusCode, body: response.body), response)
         }
     }
 
@@ -809,72 +875,78 @@ extension HandoffRailAPIClient {
     /// `POST /api/v1/packets/{packet_id}/respond` — requires role `agent`
     /// - Spec: `#/paths/~1api~1v1~1packets~1{packet_id}~1respond/post`
     ///
-    /// Returns every documented response as a typed `Output`; throws only for transport failures and undecodable bodies.
+    /// Returns every documented response as a typed `Output`; throws `HandoffRailError` only when no answer arrives (`.connection`, `.timeout`) or a body does not decode.
     public func respondToPacket(_ input: Operations.RespondToPacket.Input) async throws -> Operations.RespondToPacket.Output {
+        return try await exchange(input).output
+    }
+
+    /// Records the human answer on a packet in `awaiting_human`: fills
+    /// `hitl.response`, `hitl.responded_by`, `hitl.responded_at` and `hitl.notes`, moves
+    /// the packet to `claimed`, adds a `hitl_responded` history event and emits
+    /// `hitl.response_ready`. A packet that is not awaiting a human is 409; a checkpoint
+    /// whose `timeout_seconds` has passed is 410.
+    ///
+    /// Minimum role: **agent**.
+    ///
+    /// `POST /api/v1/packets/{packet_id}/respond` — requires role `agent`
+    /// - Spec: `#/paths/~1api~1v1~1packets~1{packet_id}~1respond/post`
+    ///
+    /// Returns the success body; any other answer is thrown as a `HandoffRailError` carrying its decoded body.
+    @discardableResult
+    public func respondToPacket(packetId: UUID, body: RespondRequest) async throws -> Packet {
+        let input = Operations.RespondToPacket.Input(packetId: packetId, body: body)
+        let answer = try await exchange(input)
+        switch answer.output {
+        case .ok(let payload):
+            return payload
+        case .unauthorized(let payload):
+            throw HandoffRailError(operationID: "respondToPacket", response: answer.response, body: .errorDetail(payload))
+        case .forbidden(let payload):
+            throw HandoffRailError(operationID: "respondToPacket", response: answer.response, body: .errorDetail(payload))
+        case .notFound(let payload):
+            throw HandoffRailError(operationID: "respondToPacket", response: answer.response, body: .errorDetail(payload))
+        case .conflict(let payload):
+            throw HandoffRailError(operationID: "respondToPacket", response: answer.response, body: .errorDetail(payload))
+        case .gone(let payload):
+            throw HandoffRailError(operationID: "respondToPacket", response: answer.response, body: .errorDetail(payload))
+        case .contentTooLarge(let payload):
+            throw HandoffRailError(operationID: "respondToPacket", response: answer.response, body: .payloadTooLargeError(payload))
+        case .unprocessableContent(let payload):
+            throw HandoffRailError(operationID: "respondToPacket", response: answer.response, body: .httpValidationError(payload))
+        case .tooManyRequests(let payload):
+            throw HandoffRailError(operationID: "respondToPacket", response: answer.response, body: .rateLimitError(payload))
+        case .undocumented(_, let data):
+            throw HandoffRailError(operationID: "respondToPacket", response: answer.response, body: .undocumented(data))
+        }
+    }
+
+    /// Sends `respondToPacket` and decodes the answer into its `Output`, keeping the raw response for error details.
+    func exchange(_ input: Operations.RespondToPacket.Input) async throws -> (output: Operations.RespondToPacket.Output, response: TransportResponse) {
         var request = ClientRequest(Operations.RespondToPacket.descriptor)
         request.setPathParameter("packet_id", input.packetId)
         try request.setJSONBody(input.body)
         let response = try await send(request)
         switch response.statusCode {
         case 200:
-            return .ok(try response.decodeJSON(Packet.self))
+            return try (.ok(response.decodeJSON(Packet.self)), response)
         case 401:
-            return .unauthorized(try response.decodeJSON(ErrorDetail.self))
+            return try (.unauthorized(response.decodeJSON(ErrorDetail.self)), response)
         case 403:
-            return .forbidden(try response.decodeJSON(ErrorDetail.self))
+            return try (.forbidden(response.decodeJSON(ErrorDetail.self)), response)
         case 404:
-            return .notFound(try response.decodeJSON(ErrorDetail.self))
+            return try (.notFound(response.decodeJSON(ErrorDetail.self)), response)
         case 409:
-            return .conflict(try response.decodeJSON(ErrorDetail.self))
+            return try (.conflict(response.decodeJSON(ErrorDetail.self)), response)
         case 410:
-            return .gone(try response.decodeJSON(ErrorDetail.self))
+            return try (.gone(response.decodeJSON(ErrorDetail.self)), response)
         case 413:
-            return .contentTooLarge(try response.decodeJSON(PayloadTooLargeError.self))
+            return try (.contentTooLarge(response.decodeJSON(PayloadTooLargeError.self)), response)
         case 422:
-            return .unprocessableContent(try response.decodeJSON(HTTPValidationError.self))
+            return try (.unprocessableContent(response.decodeJSON(HTTPValidationError.self)), response)
         case 429:
-            return .tooManyRequests(try response.decodeJSON(RateLimitError.self))
+            return try (.tooManyRequests(response.decodeJSON(RateLimitError.self)), response)
         default:
-            return .undocumented(statusCode: response.statusCode, body: response.body)
-        }
-    }
-
-    /// Records the human answer on a packet in `awaiting_human`: fills
-    /// `hitl.response`, `hitl.responded_by`, `hitl.responded_at` and `hitl.notes`, moves
-    /// the packet to `claimed`, adds a `hitl_responded` history event and emits
-    /// `hitl.response_ready`. A packet that is not awaiting a human is 409; a checkpoint
-    /// whose `timeout_seconds` has passed is 410.
-    ///
-    /// Minimum role: **agent**.
-    ///
-    /// `POST /api/v1/packets/{packet_id}/respond` — requires role `agent`
-    /// - Spec: `#/paths/~1api~1v1~1packets~1{packet_id}~1respond/post`
-    ///
-    /// Returns the success body; any other documented response is thrown as a `HandoffRailAPIError` carrying its decoded body.
-    @discardableResult
-    public func respondToPacket(packetId: UUID, body: RespondRequest) async throws -> Packet {
-        let input = Operations.RespondToPacket.Input(packetId: packetId, body: body)
-        switch try await respondToPacket(input) {
-        case .ok(let payload):
-            return payload
-        case .unauthorized(let payload):
-            throw HandoffRailAPIError(operationID: "respondToPacket", statusCode: 401, body: .errorDetail(payload))
-        case .forbidden(let payload):
-            throw HandoffRailAPIError(operationID: "respondToPacket", statusCode: 403, body: .errorDetail(payload))
-        case .notFound(let payload):
-            throw HandoffRailAPIError(operationID: "respondToPacket", statusCode: 404, body: .errorDetail(payload))
-        case .conflict(let payload):
-            throw HandoffRailAPIError(operationID: "respondToPacket", statusCode: 409, body: .errorDetail(payload))
-        case .gone(let payload):
-            throw HandoffRailAPIError(operationID: "respondToPacket", statusCode: 410, body: .errorDetail(payload))
-        case .contentTooLarge(let payload):
-            throw HandoffRailAPIError(operationID: "respondToPacket", statusCode: 413, body: .payloadTooLargeError(payload))
-        case .unprocessableContent(let payload):
-            throw HandoffRailAPIError(operationID: "respondToPacket", statusCode: 422, body: .httpValidationError(payload))
-        case .tooManyRequests(let payload):
-            throw HandoffRailAPIError(operationID: "respondToPacket", statusCode: 429, body: .rateLimitError(payload))
-        case .undocumented(let statusCode, let data):
-            throw HandoffRailAPIError(operationID: "respondToPacket", statusCode: statusCode, body: .undocumented(data))
+            return (.undocumented(statusCode: response.statusCode, body: response.body), response)
         }
     }
 
@@ -888,58 +960,64 @@ extension HandoffRailAPIClient {
     /// `GET /api/v1/packets/{packet_id}/history` — requires role `reader`
     /// - Spec: `#/paths/~1api~1v1~1packets~1{packet_id}~1history/get`
     ///
-    /// Returns every documented response as a typed `Output`; throws only for transport failures and undecodable bodies.
+    /// Returns every documented response as a typed `Output`; throws `HandoffRailError` only when no answer arrives (`.connection`, `.timeout`) or a body does not decode.
     public func getPacketHistory(_ input: Operations.GetPacketHistory.Input) async throws -> Operations.GetPacketHistory.Output {
+        return try await exchange(input).output
+    }
+
+    /// Returns the packet's history events, oldest first (insertion order kept within
+    /// the same second). A full run gives `created`, `claimed`, `in_progress`,
+    /// `completed`; a HITL answer adds `hitl_responded`, deletion adds `expired`, a
+    /// chained child adds `chained` to the parent.
+    ///
+    /// Minimum role: **reader**.
+    ///
+    /// `GET /api/v1/packets/{packet_id}/history` — requires role `reader`
+    /// - Spec: `#/paths/~1api~1v1~1packets~1{packet_id}~1history/get`
+    ///
+    /// Returns the success body; any other answer is thrown as a `HandoffRailError` carrying its decoded body.
+    @discardableResult
+    public func getPacketHistory(packetId: UUID) async throws -> PacketHistory {
+        let input = Operations.GetPacketHistory.Input(packetId: packetId)
+        let answer = try await exchange(input)
+        switch answer.output {
+        case .ok(let payload):
+            return payload
+        case .unauthorized(let payload):
+            throw HandoffRailError(operationID: "getPacketHistory", response: answer.response, body: .errorDetail(payload))
+        case .forbidden(let payload):
+            throw HandoffRailError(operationID: "getPacketHistory", response: answer.response, body: .errorDetail(payload))
+        case .notFound(let payload):
+            throw HandoffRailError(operationID: "getPacketHistory", response: answer.response, body: .errorDetail(payload))
+        case .unprocessableContent(let payload):
+            throw HandoffRailError(operationID: "getPacketHistory", response: answer.response, body: .httpValidationError(payload))
+        case .tooManyRequests(let payload):
+            throw HandoffRailError(operationID: "getPacketHistory", response: answer.response, body: .rateLimitError(payload))
+        case .undocumented(_, let data):
+            throw HandoffRailError(operationID: "getPacketHistory", response: answer.response, body: .undocumented(data))
+        }
+    }
+
+    /// Sends `getPacketHistory` and decodes the answer into its `Output`, keeping the raw response for error details.
+    func exchange(_ input: Operations.GetPacketHistory.Input) async throws -> (output: Operations.GetPacketHistory.Output, response: TransportResponse) {
         var request = ClientRequest(Operations.GetPacketHistory.descriptor)
         request.setPathParameter("packet_id", input.packetId)
         let response = try await send(request)
         switch response.statusCode {
         case 200:
-            return .ok(try response.decodeJSON(PacketHistory.self))
+            return try (.ok(response.decodeJSON(PacketHistory.self)), response)
         case 401:
-            return .unauthorized(try response.decodeJSON(ErrorDetail.self))
+            return try (.unauthorized(response.decodeJSON(ErrorDetail.self)), response)
         case 403:
-            return .forbidden(try response.decodeJSON(ErrorDetail.self))
+            return try (.forbidden(response.decodeJSON(ErrorDetail.self)), response)
         case 404:
-            return .notFound(try response.decodeJSON(ErrorDetail.self))
+            return try (.notFound(response.decodeJSON(ErrorDetail.self)), response)
         case 422:
-            return .unprocessableContent(try response.decodeJSON(HTTPValidationError.self))
+            return try (.unprocessableContent(response.decodeJSON(HTTPValidationError.self)), response)
         case 429:
-            return .tooManyRequests(try response.decodeJSON(RateLimitError.self))
+            return try (.tooManyRequests(response.decodeJSON(RateLimitError.self)), response)
         default:
-            return .undocumented(statusCode: response.statusCode, body: response.body)
-        }
-    }
-
-    /// Returns the packet's history events, oldest first (insertion order kept within
-    /// the same second). A full run gives `created`, `claimed`, `in_progress`,
-    /// `completed`; a HITL answer adds `hitl_responded`, deletion adds `expired`, a
-    /// chained child adds `chained` to the parent.
-    ///
-    /// Minimum role: **reader**.
-    ///
-    /// `GET /api/v1/packets/{packet_id}/history` — requires role `reader`
-    /// - Spec: `#/paths/~1api~1v1~1packets~1{packet_id}~1history/get`
-    ///
-    /// Returns the success body; any other documented response is thrown as a `HandoffRailAPIError` carrying its decoded body.
-    @discardableResult
-    public func getPacketHistory(packetId: UUID) async throws -> PacketHistory {
-        let input = Operations.GetPacketHistory.Input(packetId: packetId)
-        switch try await getPacketHistory(input) {
-        case .ok(let payload):
-            return payload
-        case .unauthorized(let payload):
-            throw HandoffRailAPIError(operationID: "getPacketHistory", statusCode: 401, body: .errorDetail(payload))
-        case .forbidden(let payload):
-            throw HandoffRailAPIError(operationID: "getPacketHistory", statusCode: 403, body: .errorDetail(payload))
-        case .notFound(let payload):
-            throw HandoffRailAPIError(operationID: "getPacketHistory", statusCode: 404, body: .errorDetail(payload))
-        case .unprocessableContent(let payload):
-            throw HandoffRailAPIError(operationID: "getPacketHistory", statusCode: 422, body: .httpValidationError(payload))
-        case .tooManyRequests(let payload):
-            throw HandoffRailAPIError(operationID: "getPacketHistory", statusCode: 429, body: .rateLimitError(payload))
-        case .undocumented(let statusCode, let data):
-            throw HandoffRailAPIError(operationID: "getPacketHistory", statusCode: statusCode, body: .undocumented(data))
+            return (.undocumented(statusCode: response.statusCode, body: response.body), response)
         }
     }
 
@@ -954,8 +1032,49 @@ extension HandoffRailAPIClient {
     /// `POST /api/v1/packets/{packet_id}/chain` — requires role `writer`
     /// - Spec: `#/paths/~1api~1v1~1packets~1{packet_id}~1chain/post`
     ///
-    /// Returns every documented response as a typed `Output`; throws only for transport failures and undecodable bodies.
+    /// Returns every documented response as a typed `Output`; throws `HandoffRailError` only when no answer arrives (`.connection`, `.timeout`) or a body does not decode.
     public func chainPacket(_ input: Operations.ChainPacket.Input) async throws -> Operations.ChainPacket.Output {
+        return try await exchange(input).output
+    }
+
+    /// Creates a child packet of `packet_id` (its `parent_packet_id` is set). The
+    /// parent's `context.conversation_state` is prepended to the child's. The child's
+    /// `created` history event has details `{"parent_packet_id": …, "chain": true}`; the
+    /// parent gets a `chained` event and `packet.chained` is emitted. Tier quotas apply
+    /// as for `createPacket`.
+    ///
+    /// Minimum role: **writer**.
+    ///
+    /// `POST /api/v1/packets/{packet_id}/chain` — requires role `writer`
+    /// - Spec: `#/paths/~1api~1v1~1packets~1{packet_id}~1chain/post`
+    ///
+    /// Returns the success body; any other answer is thrown as a `HandoffRailError` carrying its decoded body.
+    @discardableResult
+    public func chainPacket(packetId: UUID, body: ChainRequest, idempotencyKey: String? = nil) async throws -> Packet {
+        let input = Operations.ChainPacket.Input(packetId: packetId, idempotencyKey: idempotencyKey, body: body)
+        let answer = try await exchange(input)
+        switch answer.output {
+        case .created(let payload):
+            return payload
+        case .unauthorized(let payload):
+            throw HandoffRailError(operationID: "chainPacket", response: answer.response, body: .errorDetail(payload))
+        case .forbidden(let payload):
+            throw HandoffRailError(operationID: "chainPacket", response: answer.response, body: .errorDetail(payload))
+        case .notFound(let payload):
+            throw HandoffRailError(operationID: "chainPacket", response: answer.response, body: .errorDetail(payload))
+        case .contentTooLarge(let payload):
+            throw HandoffRailError(operationID: "chainPacket", response: answer.response, body: .payloadTooLargeError(payload))
+        case .unprocessableContent(let payload):
+            throw HandoffRailError(operationID: "chainPacket", response: answer.response, body: .httpValidationError(payload))
+        case .tooManyRequests(let payload):
+            throw HandoffRailError(operationID: "chainPacket", response: answer.response, body: .errorDetail(payload))
+        case .undocumented(_, let data):
+            throw HandoffRailError(operationID: "chainPacket", response: answer.response, body: .undocumented(data))
+        }
+    }
+
+    /// Sends `chainPacket` and decodes the answer into its `Output`, keeping the raw response for error details.
+    func exchange(_ input: Operations.ChainPacket.Input) async throws -> (output: Operations.ChainPacket.Output, response: TransportResponse) {
         var request = ClientRequest(Operations.ChainPacket.descriptor)
         request.setPathParameter("packet_id", input.packetId)
         request.setHeader("Idempotency-Key", input.idempotencyKey)
@@ -963,56 +1082,21 @@ extension HandoffRailAPIClient {
         let response = try await send(request)
         switch response.statusCode {
         case 201:
-            return .created(try response.decodeJSON(Packet.self))
+            return try (.created(response.decodeJSON(Packet.self)), response)
         case 401:
-            return .unauthorized(try response.decodeJSON(ErrorDetail.self))
+            return try (.unauthorized(response.decodeJSON(ErrorDetail.self)), response)
         case 403:
-            return .forbidden(try response.decodeJSON(ErrorDetail.self))
+            return try (.forbidden(response.decodeJSON(ErrorDetail.self)), response)
         case 404:
-            return .notFound(try response.decodeJSON(ErrorDetail.self))
+            return try (.notFound(response.decodeJSON(ErrorDetail.self)), response)
         case 413:
-            return .contentTooLarge(try response.decodeJSON(PayloadTooLargeError.self))
+            return try (.contentTooLarge(response.decodeJSON(PayloadTooLargeError.self)), response)
         case 422:
-            return .unprocessableContent(try response.decodeJSON(HTTPValidationError.self))
+            return try (.unprocessableContent(response.decodeJSON(HTTPValidationError.self)), response)
         case 429:
-            return .tooManyRequests(try response.decodeJSON(ErrorDetail.self))
+            return try (.tooManyRequests(response.decodeJSON(ErrorDetail.self)), response)
         default:
-            return .undocumented(statusCode: response.statusCode, body: response.body)
-        }
-    }
-
-    /// Creates a child packet of `packet_id` (its `parent_packet_id` is set). The
-    /// parent's `context.conversation_state` is prepended to the child's. The child's
-    /// `created` history event has details `{"parent_packet_id": …, "chain": true}`; the
-    /// parent gets a `chained` event and `packet.chained` is emitted. Tier quotas apply
-    /// as for `createPacket`.
-    ///
-    /// Minimum role: **writer**.
-    ///
-    /// `POST /api/v1/packets/{packet_id}/chain` — requires role `writer`
-    /// - Spec: `#/paths/~1api~1v1~1packets~1{packet_id}~1chain/post`
-    ///
-    /// Returns the success body; any other documented response is thrown as a `HandoffRailAPIError` carrying its decoded body.
-    @discardableResult
-    public func chainPacket(packetId: UUID, body: ChainRequest, idempotencyKey: String? = nil) async throws -> Packet {
-        let input = Operations.ChainPacket.Input(packetId: packetId, idempotencyKey: idempotencyKey, body: body)
-        switch try await chainPacket(input) {
-        case .created(let payload):
-            return payload
-        case .unauthorized(let payload):
-            throw HandoffRailAPIError(operationID: "chainPacket", statusCode: 401, body: .errorDetail(payload))
-        case .forbidden(let payload):
-            throw HandoffRailAPIError(operationID: "chainPacket", statusCode: 403, body: .errorDetail(payload))
-        case .notFound(let payload):
-            throw HandoffRailAPIError(operationID: "chainPacket", statusCode: 404, body: .errorDetail(payload))
-        case .contentTooLarge(let payload):
-            throw HandoffRailAPIError(operationID: "chainPacket", statusCode: 413, body: .payloadTooLargeError(payload))
-        case .unprocessableContent(let payload):
-            throw HandoffRailAPIError(operationID: "chainPacket", statusCode: 422, body: .httpValidationError(payload))
-        case .tooManyRequests(let payload):
-            throw HandoffRailAPIError(operationID: "chainPacket", statusCode: 429, body: .errorDetail(payload))
-        case .undocumented(let statusCode, let data):
-            throw HandoffRailAPIError(operationID: "chainPacket", statusCode: statusCode, body: .undocumented(data))
+            return (.undocumented(statusCode: response.statusCode, body: response.body), response)
         }
     }
 
@@ -1024,8 +1108,48 @@ extension HandoffRailAPIClient {
     /// `GET /api/v1/audit` — requires role `reader`
     /// - Spec: `#/paths/~1api~1v1~1audit/get`
     ///
-    /// Returns every documented response as a typed `Output`; throws only for transport failures and undecodable bodies.
+    /// Returns every documented response as a typed `Output`; throws `HandoffRailError` only when no answer arrives (`.connection`, `.timeout`) or a body does not decode.
     public func listAuditEntries(_ input: Operations.ListAuditEntries.Input) async throws -> Operations.ListAuditEntries.Output {
+        return try await exchange(input).output
+    }
+
+    /// The tenant's structured audit log, newest first, filtered by `actor`, `action`,
+    /// `packet_id` and creation time.
+    ///
+    /// Minimum role: **reader**.
+    ///
+    /// `GET /api/v1/audit` — requires role `reader`
+    /// - Spec: `#/paths/~1api~1v1~1audit/get`
+    ///
+    /// Returns the success body; any other answer is thrown as a `HandoffRailError` carrying its decoded body.
+    @discardableResult
+    public func listAuditEntries(actor: String? = nil, action: String? = nil, packetId: UUID? = nil, createdAfter: Date? = nil, createdBefore: Date? = nil, limit: Int? = nil, offset: Int? = nil) async throws -> AuditList {
+        var input = Operations.ListAuditEntries.Input(actor: actor, action: action, packetId: packetId, createdAfter: createdAfter, createdBefore: createdBefore)
+        if let limit {
+            input.limit = limit
+        }
+        if let offset {
+            input.offset = offset
+        }
+        let answer = try await exchange(input)
+        switch answer.output {
+        case .ok(let payload):
+            return payload
+        case .unauthorized(let payload):
+            throw HandoffRailError(operationID: "listAuditEntries", response: answer.response, body: .errorDetail(payload))
+        case .forbidden(let payload):
+            throw HandoffRailError(operationID: "listAuditEntries", response: answer.response, body: .errorDetail(payload))
+        case .unprocessableContent(let payload):
+            throw HandoffRailError(operationID: "listAuditEntries", response: answer.response, body: .httpValidationError(payload))
+        case .tooManyRequests(let payload):
+            throw HandoffRailError(operationID: "listAuditEntries", response: answer.response, body: .rateLimitError(payload))
+        case .undocumented(_, let data):
+            throw HandoffRailError(operationID: "listAuditEntries", response: answer.response, body: .undocumented(data))
+        }
+    }
+
+    /// Sends `listAuditEntries` and decodes the answer into its `Output`, keeping the raw response for error details.
+    func exchange(_ input: Operations.ListAuditEntries.Input) async throws -> (output: Operations.ListAuditEntries.Output, response: TransportResponse) {
         var request = ClientRequest(Operations.ListAuditEntries.descriptor)
         request.addQueryParameter("actor", input.actor)
         request.addQueryParameter("action", input.action)
@@ -1037,51 +1161,17 @@ extension HandoffRailAPIClient {
         let response = try await send(request)
         switch response.statusCode {
         case 200:
-            return .ok(try response.decodeJSON(AuditList.self))
+            return try (.ok(response.decodeJSON(AuditList.self)), response)
         case 401:
-            return .unauthorized(try response.decodeJSON(ErrorDetail.self))
+            return try (.unauthorized(response.decodeJSON(ErrorDetail.self)), response)
         case 403:
-            return .forbidden(try response.decodeJSON(ErrorDetail.self))
+            return try (.forbidden(response.decodeJSON(ErrorDetail.self)), response)
         case 422:
-            return .unprocessableContent(try response.decodeJSON(HTTPValidationError.self))
+            return try (.unprocessableContent(response.decodeJSON(HTTPValidationError.self)), response)
         case 429:
-            return .tooManyRequests(try response.decodeJSON(RateLimitError.self))
+            return try (.tooManyRequests(response.decodeJSON(RateLimitError.self)), response)
         default:
-            return .undocumented(statusCode: response.statusCode, body: response.body)
-        }
-    }
-
-    /// The tenant's structured audit log, newest first, filtered by `actor`, `action`,
-    /// `packet_id` and creation time.
-    ///
-    /// Minimum role: **reader**.
-    ///
-    /// `GET /api/v1/audit` — requires role `reader`
-    /// - Spec: `#/paths/~1api~1v1~1audit/get`
-    ///
-    /// Returns the success body; any other documented response is thrown as a `HandoffRailAPIError` carrying its decoded body.
-    @discardableResult
-    public func listAuditEntries(actor: String? = nil, action: String? = nil, packetId: UUID? = nil, createdAfter: Date? = nil, createdBefore: Date? = nil, limit: Int? = nil, offset: Int? = nil) async throws -> AuditList {
-        var input = Operations.ListAuditEntries.Input(actor: actor, action: action, packetId: packetId, createdAfter: createdAfter, createdBefore: createdBefore)
-        if let limit {
-            input.limit = limit
-        }
-        if let offset {
-            input.offset = offset
-        }
-        switch try await listAuditEntries(input) {
-        case .ok(let payload):
-            return payload
-        case .unauthorized(let payload):
-            throw HandoffRailAPIError(operationID: "listAuditEntries", statusCode: 401, body: .errorDetail(payload))
-        case .forbidden(let payload):
-            throw HandoffRailAPIError(operationID: "listAuditEntries", statusCode: 403, body: .errorDetail(payload))
-        case .unprocessableContent(let payload):
-            throw HandoffRailAPIError(operationID: "listAuditEntries", statusCode: 422, body: .httpValidationError(payload))
-        case .tooManyRequests(let payload):
-            throw HandoffRailAPIError(operationID: "listAuditEntries", statusCode: 429, body: .rateLimitError(payload))
-        case .undocumented(let statusCode, let data):
-            throw HandoffRailAPIError(operationID: "listAuditEntries", statusCode: statusCode, body: .undocumented(data))
+            return (.undocumented(statusCode: response.statusCode, body: response.body), response)
         }
     }
 
@@ -1092,46 +1182,52 @@ extension HandoffRailAPIClient {
     /// `GET /api/v1/hooks` — requires role `writer`
     /// - Spec: `#/paths/~1api~1v1~1hooks/get`
     ///
-    /// Returns every documented response as a typed `Output`; throws only for transport failures and undecodable bodies.
+    /// Returns every documented response as a typed `Output`; throws `HandoffRailError` only when no answer arrives (`.connection`, `.timeout`) or a body does not decode.
     public func listHooks(_ input: Operations.ListHooks.Input) async throws -> Operations.ListHooks.Output {
+        return try await exchange(input).output
+    }
+
+    /// Lists the tenant's webhooks, inactive (deleted) ones included.
+    ///
+    /// Minimum role: **writer**.
+    ///
+    /// `GET /api/v1/hooks` — requires role `writer`
+    /// - Spec: `#/paths/~1api~1v1~1hooks/get`
+    ///
+    /// Returns the success body; any other answer is thrown as a `HandoffRailError` carrying its decoded body.
+    @discardableResult
+    public func listHooks() async throws -> [Webhook] {
+        let input = Operations.ListHooks.Input()
+        let answer = try await exchange(input)
+        switch answer.output {
+        case .ok(let payload):
+            return payload
+        case .unauthorized(let payload):
+            throw HandoffRailError(operationID: "listHooks", response: answer.response, body: .errorDetail(payload))
+        case .forbidden(let payload):
+            throw HandoffRailError(operationID: "listHooks", response: answer.response, body: .errorDetail(payload))
+        case .tooManyRequests(let payload):
+            throw HandoffRailError(operationID: "listHooks", response: answer.response, body: .rateLimitError(payload))
+        case .undocumented(_, let data):
+            throw HandoffRailError(operationID: "listHooks", response: answer.response, body: .undocumented(data))
+        }
+    }
+
+    /// Sends `listHooks` and decodes the answer into its `Output`, keeping the raw response for error details.
+    func exchange(_ input: Operations.ListHooks.Input) async throws -> (output: Operations.ListHooks.Output, response: TransportResponse) {
         let request = ClientRequest(Operations.ListHooks.descriptor)
         let response = try await send(request)
         switch response.statusCode {
         case 200:
-            return .ok(try response.decodeJSON([Webhook].self))
+            return try (.ok(response.decodeJSON([Webhook].self)), response)
         case 401:
-            return .unauthorized(try response.decodeJSON(ErrorDetail.self))
+            return try (.unauthorized(response.decodeJSON(ErrorDetail.self)), response)
         case 403:
-            return .forbidden(try response.decodeJSON(ErrorDetail.self))
+            return try (.forbidden(response.decodeJSON(ErrorDetail.self)), response)
         case 429:
-            return .tooManyRequests(try response.decodeJSON(RateLimitError.self))
+            return try (.tooManyRequests(response.decodeJSON(RateLimitError.self)), response)
         default:
-            return .undocumented(statusCode: response.statusCode, body: response.body)
-        }
-    }
-
-    /// Lists the tenant's webhooks, inactive (deleted) ones included.
-    ///
-    /// Minimum role: **writer**.
-    ///
-    /// `GET /api/v1/hooks` — requires role `writer`
-    /// - Spec: `#/paths/~1api~1v1~1hooks/get`
-    ///
-    /// Returns the success body; any other documented response is thrown as a `HandoffRailAPIError` carrying its decoded body.
-    @discardableResult
-    public func listHooks() async throws -> [Webhook] {
-        let input = Operations.ListHooks.Input()
-        switch try await listHooks(input) {
-        case .ok(let payload):
-            return payload
-        case .unauthorized(let payload):
-            throw HandoffRailAPIError(operationID: "listHooks", statusCode: 401, body: .errorDetail(payload))
-        case .forbidden(let payload):
-            throw HandoffRailAPIError(operationID: "listHooks", statusCode: 403, body: .errorDetail(payload))
-        case .tooManyRequests(let payload):
-            throw HandoffRailAPIError(operationID: "listHooks", statusCode: 429, body: .rateLimitError(payload))
-        case .undocumented(let statusCode, let data):
-            throw HandoffRailAPIError(operationID: "listHooks", statusCode: statusCode, body: .undocumented(data))
+            return (.undocumented(statusCode: response.statusCode, body: response.body), response)
         }
     }
 
@@ -1147,61 +1243,67 @@ extension HandoffRailAPIClient {
     /// `POST /api/v1/hooks` — requires role `writer`
     /// - Spec: `#/paths/~1api~1v1~1hooks/post`
     ///
-    /// Returns every documented response as a typed `Output`; throws only for transport failures and undecodable bodies.
+    /// Returns every documented response as a typed `Output`; throws `HandoffRailError` only when no answer arrives (`.connection`, `.timeout`) or a body does not decode.
     public func createHook(_ input: Operations.CreateHook.Input) async throws -> Operations.CreateHook.Output {
+        return try await exchange(input).output
+    }
+
+    /// Registers an outgoing webhook. The URL must be http(s); loopback, private,
+    /// link-local, unspecified and IPv6-local addresses and `localhost` / cloud metadata
+    /// host names are refused with 422 mentioning "blocked" (a name that does not
+    /// resolve is allowed). Events must be among the 8 webhook event types. The secret
+    /// (16–256 characters) signs every delivery (`X-HR-Signature: sha256=<hex HMAC>`)
+    /// and is never returned. The tier's webhook limit applies (free: none) — 403.
+    ///
+    /// Minimum role: **writer**.
+    ///
+    /// `POST /api/v1/hooks` — requires role `writer`
+    /// - Spec: `#/paths/~1api~1v1~1hooks/post`
+    ///
+    /// Returns the success body; any other answer is thrown as a `HandoffRailError` carrying its decoded body.
+    @discardableResult
+    public func createHook(_ body: WebhookCreate, idempotencyKey: String? = nil) async throws -> Webhook {
+        let input = Operations.CreateHook.Input(idempotencyKey: idempotencyKey, body: body)
+        let answer = try await exchange(input)
+        switch answer.output {
+        case .created(let payload):
+            return payload
+        case .unauthorized(let payload):
+            throw HandoffRailError(operationID: "createHook", response: answer.response, body: .errorDetail(payload))
+        case .forbidden(let payload):
+            throw HandoffRailError(operationID: "createHook", response: answer.response, body: .errorDetail(payload))
+        case .contentTooLarge(let payload):
+            throw HandoffRailError(operationID: "createHook", response: answer.response, body: .payloadTooLargeError(payload))
+        case .unprocessableContent(let payload):
+            throw HandoffRailError(operationID: "createHook", response: answer.response, body: .unprocessableError(payload))
+        case .tooManyRequests(let payload):
+            throw HandoffRailError(operationID: "createHook", response: answer.response, body: .rateLimitError(payload))
+        case .undocumented(_, let data):
+            throw HandoffRailError(operationID: "createHook", response: answer.response, body: .undocumented(data))
+        }
+    }
+
+    /// Sends `createHook` and decodes the answer into its `Output`, keeping the raw response for error details.
+    func exchange(_ input: Operations.CreateHook.Input) async throws -> (output: Operations.CreateHook.Output, response: TransportResponse) {
         var request = ClientRequest(Operations.CreateHook.descriptor)
         request.setHeader("Idempotency-Key", input.idempotencyKey)
         try request.setJSONBody(input.body)
         let response = try await send(request)
         switch response.statusCode {
         case 201:
-            return .created(try response.decodeJSON(Webhook.self))
+            return try (.created(response.decodeJSON(Webhook.self)), response)
         case 401:
-            return .unauthorized(try response.decodeJSON(ErrorDetail.self))
+            return try (.unauthorized(response.decodeJSON(ErrorDetail.self)), response)
         case 403:
-            return .forbidden(try response.decodeJSON(ErrorDetail.self))
+            return try (.forbidden(response.decodeJSON(ErrorDetail.self)), response)
         case 413:
-            return .contentTooLarge(try response.decodeJSON(PayloadTooLargeError.self))
+            return try (.contentTooLarge(response.decodeJSON(PayloadTooLargeError.self)), response)
         case 422:
-            return .unprocessableContent(try response.decodeJSON(UnprocessableError.self))
+            return try (.unprocessableContent(response.decodeJSON(UnprocessableError.self)), response)
         case 429:
-            return .tooManyRequests(try response.decodeJSON(RateLimitError.self))
+            return try (.tooManyRequests(response.decodeJSON(RateLimitError.self)), response)
         default:
-            return .undocumented(statusCode: response.statusCode, body: response.body)
-        }
-    }
-
-    /// Registers an outgoing webhook. The URL must be http(s); loopback, private,
-    /// link-local, unspecified and IPv6-local addresses and `localhost` / cloud metadata
-    /// host names are refused with 422 mentioning "blocked" (a name that does not
-    /// resolve is allowed). Events must be among the 8 webhook event types. The secret
-    /// (16–256 characters) signs every delivery (`X-HR-Signature: sha256=<hex HMAC>`)
-    /// and is never returned. The tier's webhook limit applies (free: none) — 403.
-    ///
-    /// Minimum role: **writer**.
-    ///
-    /// `POST /api/v1/hooks` — requires role `writer`
-    /// - Spec: `#/paths/~1api~1v1~1hooks/post`
-    ///
-    /// Returns the success body; any other documented response is thrown as a `HandoffRailAPIError` carrying its decoded body.
-    @discardableResult
-    public func createHook(_ body: WebhookCreate, idempotencyKey: String? = nil) async throws -> Webhook {
-        let input = Operations.CreateHook.Input(idempotencyKey: idempotencyKey, body: body)
-        switch try await createHook(input) {
-        case .created(let payload):
-            return payload
-        case .unauthorized(let payload):
-            throw HandoffRailAPIError(operationID: "createHook", statusCode: 401, body: .errorDetail(payload))
-        case .forbidden(let payload):
-            throw HandoffRailAPIError(operationID: "createHook", statusCode: 403, body: .errorDetail(payload))
-        case .contentTooLarge(let payload):
-            throw HandoffRailAPIError(operationID: "createHook", statusCode: 413, body: .payloadTooLargeError(payload))
-        case .unprocessableContent(let payload):
-            throw HandoffRailAPIError(operationID: "createHook", statusCode: 422, body: .unprocessableError(payload))
-        case .tooManyRequests(let payload):
-            throw HandoffRailAPIError(operationID: "createHook", statusCode: 429, body: .rateLimitError(payload))
-        case .undocumented(let statusCode, let data):
-            throw HandoffRailAPIError(operationID: "createHook", statusCode: statusCode, body: .undocumented(data))
+            return (.undocumented(statusCode: response.statusCode, body: response.body), response)
         }
     }
 
@@ -1213,26 +1315,9 @@ extension HandoffRailAPIClient {
     /// `GET /api/v1/hooks/dlq` — requires role `writer`
     /// - Spec: `#/paths/~1api~1v1~1hooks~1dlq/get`
     ///
-    /// Returns every documented response as a typed `Output`; throws only for transport failures and undecodable bodies.
+    /// Returns every documented response as a typed `Output`; throws `HandoffRailError` only when no answer arrives (`.connection`, `.timeout`) or a body does not decode.
     public func listDeadLetters(_ input: Operations.ListDeadLetters.Input) async throws -> Operations.ListDeadLetters.Output {
-        var request = ClientRequest(Operations.ListDeadLetters.descriptor)
-        request.addQueryParameter("limit", input.limit)
-        request.addQueryParameter("offset", input.offset)
-        let response = try await send(request)
-        switch response.statusCode {
-        case 200:
-            return .ok(try response.decodeJSON([WebhookDelivery].self))
-        case 401:
-            return .unauthorized(try response.decodeJSON(ErrorDetail.self))
-        case 403:
-            return .forbidden(try response.decodeJSON(ErrorDetail.self))
-        case 422:
-            return .unprocessableContent(try response.decodeJSON(HTTPValidationError.self))
-        case 429:
-            return .tooManyRequests(try response.decodeJSON(RateLimitError.self))
-        default:
-            return .undocumented(statusCode: response.statusCode, body: response.body)
-        }
+        return try await exchange(input).output
     }
 
     /// Lists the tenant's webhook deliveries that exhausted their retries (1 s, 5 s,
@@ -1243,7 +1328,7 @@ extension HandoffRailAPIClient {
     /// `GET /api/v1/hooks/dlq` — requires role `writer`
     /// - Spec: `#/paths/~1api~1v1~1hooks~1dlq/get`
     ///
-    /// Returns the success body; any other documented response is thrown as a `HandoffRailAPIError` carrying its decoded body.
+    /// Returns the success body; any other answer is thrown as a `HandoffRailError` carrying its decoded body.
     @discardableResult
     public func listDeadLetters(limit: Int? = nil, offset: Int? = nil) async throws -> [WebhookDelivery] {
         var input = Operations.ListDeadLetters.Input()
@@ -1253,230 +1338,237 @@ extension HandoffRailAPIClient {
         if let offset {
             input.offset = offset
         }
-        switch try await listDeadLetters(input) {
+        let answer = try await exchange(input)
+        switch answer.output {
         case .ok(let payload):
             return payload
         case .unauthorized(let payload):
-            throw HandoffRailAPIError(operationID: "listDeadLetters", statusCode: 401, body: .errorDetail(payload))
+            throw HandoffRailError(operationID: "listDeadLetters", response: answer.response, body: .errorDetail(payload))
         case .forbidden(let payload):
-            throw HandoffRailAPIError(operationID: "listDeadLetters", statusCode: 403, body: .errorDetail(payload))
+            throw HandoffRailError(operationID: "listDeadLetters", response: answer.response, body: .errorDetail(payload))
         case .unprocessableContent(let payload):
-            throw HandoffRailAPIError(operationID: "listDeadLetters", statusCode: 422, body: .httpValidationError(payload))
+            throw HandoffRailError(operationID: "listDeadLetters", response: answer.response, body: .httpValidationError(payload))
         case .tooManyRequests(let payload):
-            throw HandoffRailAPIError(operationID: "listDeadLetters", statusCode: 429, body: .rateLimitError(payload))
-        case .undocumented(let statusCode, let data):
-            throw HandoffRailAPIError(operationID: "listDeadLetters", statusCode: statusCode, body: .undocumented(data))
+            throw HandoffRailError(operationID: "listDeadLetters", response: answer.response, body: .rateLimitError(payload))
+        case .undocumented(_, let data):
+            throw HandoffRailError(operationID: "listDeadLetters", response: answer.response, body: .undocumented(data))
         }
     }
 
-    /// Moves every dead-lettered delivery of the tenant back to `pending` for an
-    /// immediate new attempt and returns how many were requeued.
-    ///
-    /// Minimum role: **admin**.
-    ///
-    /// `POST /api/v1/hooks/dlq/retry-all` — requires role `admin`
-    /// - Spec: `#/paths/~1api~1v1~1hooks~1dlq~1retry-all/post`
-    ///
-    /// Returns every documented response as a typed `Output`; throws only for transport failures and undecodable bodies.
-    public func retryAllDeadLetters(_ input: Operations.RetryAllDeadLetters.Input) async throws -> Operations.RetryAllDeadLetters.Output {
-        let request = ClientRequest(Operations.RetryAllDeadLetters.descriptor)
-        let response = try await send(request)
-        switch response.statusCode {
-        case 200:
-            return .ok(try response.decodeJSON(RetryAllResult.self))
-        case 401:
-            return .unauthorized(try response.decodeJSON(ErrorDetail.self))
-        case 403:
-            return .forbidden(try response.decodeJSON(ErrorDetail.self))
-        case 429:
-            return .tooManyRequests(try response.decodeJSON(RateLimitError.self))
-        default:
-            return .undocumented(statusCode: response.statusCode, body: response.body)
-        }
-    }
-
-    /// Moves every dead-lettered delivery of the tenant back to `pending` for an
-    /// immediate new attempt and returns how many were requeued.
-    ///
-    /// Minimum role: **admin**.
-    ///
-    /// `POST /api/v1/hooks/dlq/retry-all` — requires role `admin`
-    /// - Spec: `#/paths/~1api~1v1~1hooks~1dlq~1retry-all/post`
-    ///
-    /// Returns the success body; any other documented response is thrown as a `HandoffRailAPIError` carrying its decoded body.
-    @discardableResult
-    public func retryAllDeadLetters() async throws -> RetryAllResult {
-        let input = Operations.RetryAllDeadLetters.Input()
-        switch try await retryAllDeadLetters(input) {
-        case .ok(let payload):
-            return payload
-        case .unauthorized(let payload):
-            throw HandoffRailAPIError(operationID: "retryAllDeadLetters", statusCode: 401, body: .errorDetail(payload))
-        case .forbidden(let payload):
-            throw HandoffRailAPIError(operationID: "retryAllDeadLetters", statusCode: 403, body: .errorDetail(payload))
-        case .tooManyRequests(let payload):
-            throw HandoffRailAPIError(operationID: "retryAllDeadLetters", statusCode: 429, body: .rateLimitError(payload))
-        case .undocumented(let statusCode, let data):
-            throw HandoffRailAPIError(operationID: "retryAllDeadLetters", statusCode: statusCode, body: .undocumented(data))
-        }
-    }
-
-    /// Moves one dead-lettered delivery back to `pending` for an immediate new attempt.
-    /// An unknown delivery (or one that is not dead-lettered) is 404.
-    ///
-    /// Minimum role: **writer**.
-    ///
-    /// `POST /api/v1/hooks/dlq/{delivery_id}/replay` — requires role `writer`
-    /// - Spec: `#/paths/~1api~1v1~1hooks~1dlq~1{delivery_id}~1replay/post`
-    ///
-    /// Returns every documented response as a typed `Output`; throws only for transport failures and undecodable bodies.
-    public func replayDeadLetter(_ input: Operations.ReplayDeadLetter.Input) async throws -> Operations.ReplayDeadLetter.Output {
-        var request = ClientRequest(Operations.ReplayDeadLetter.descriptor)
-        request.setPathParameter("delivery_id", input.deliveryId)
-        let response = try await send(request)
-        switch response.statusCode {
-        case 200:
-            return .ok(try response.decodeJSON(DeadLetterReplayResult.self))
-        case 401:
-            return .unauthorized(try response.decodeJSON(ErrorDetail.self))
-        case 403:
-            return .forbidden(try response.decodeJSON(ErrorDetail.self))
-        case 404:
-            return .notFound(try response.decodeJSON(ErrorDetail.self))
-        case 422:
-            return .unprocessableContent(try response.decodeJSON(HTTPValidationError.self))
-        case 429:
-            return .tooManyRequests(try response.decodeJSON(RateLimitError.self))
-        default:
-            return .undocumented(statusCode: response.statusCode, body: response.body)
-        }
-    }
-
-    /// Moves one dead-lettered delivery back to `pending` for an immediate new attempt.
-    /// An unknown delivery (or one that is not dead-lettered) is 404.
-    ///
-    /// Minimum role: **writer**.
-    ///
-    /// `POST /api/v1/hooks/dlq/{delivery_id}/replay` — requires role `writer`
-    /// - Spec: `#/paths/~1api~1v1~1hooks~1dlq~1{delivery_id}~1replay/post`
-    ///
-    /// Returns the success body; any other documented response is thrown as a `HandoffRailAPIError` carrying its decoded body.
-    @discardableResult
-    public func replayDeadLetter(deliveryId: UUID) async throws -> DeadLetterReplayResult {
-        let input = Operations.ReplayDeadLetter.Input(deliveryId: deliveryId)
-        switch try await replayDeadLetter(input) {
-        case .ok(let payload):
-            return payload
-        case .unauthorized(let payload):
-            throw HandoffRailAPIError(operationID: "replayDeadLetter", statusCode: 401, body: .errorDetail(payload))
-        case .forbidden(let payload):
-            throw HandoffRailAPIError(operationID: "replayDeadLetter", statusCode: 403, body: .errorDetail(payload))
-        case .notFound(let payload):
-            throw HandoffRailAPIError(operationID: "replayDeadLetter", statusCode: 404, body: .errorDetail(payload))
-        case .unprocessableContent(let payload):
-            throw HandoffRailAPIError(operationID: "replayDeadLetter", statusCode: 422, body: .httpValidationError(payload))
-        case .tooManyRequests(let payload):
-            throw HandoffRailAPIError(operationID: "replayDeadLetter", statusCode: 429, body: .rateLimitError(payload))
-        case .undocumented(let statusCode, let data):
-            throw HandoffRailAPIError(operationID: "replayDeadLetter", statusCode: statusCode, body: .undocumented(data))
-        }
-    }
-
-    /// Deactivates the webhook (it stays listed with `active: false`). An already
-    /// inactive webhook is 409; another tenant's is 404.
-    ///
-    /// Minimum role: **writer**.
-    ///
-    /// `DELETE /api/v1/hooks/{hook_id}` — requires role `writer`
-    /// - Spec: `#/paths/~1api~1v1~1hooks~1{hook_id}/delete`
-    ///
-    /// Returns every documented response as a typed `Output`; throws only for transport failures and undecodable bodies.
-    public func deleteHook(_ input: Operations.DeleteHook.Input) async throws -> Operations.DeleteHook.Output {
-        var request = ClientRequest(Operations.DeleteHook.descriptor)
-        request.setPathParameter("hook_id", input.hookId)
-        let response = try await send(request)
-        switch response.statusCode {
-        case 204:
-            return .noContent
-        case 401:
-            return .unauthorized(try response.decodeJSON(ErrorDetail.self))
-        case 403:
-            return .forbidden(try response.decodeJSON(ErrorDetail.self))
-        case 404:
-            return .notFound(try response.decodeJSON(ErrorDetail.self))
-        case 409:
-            return .conflict(try response.decodeJSON(ErrorDetail.self))
-        case 422:
-            return .unprocessableContent(try response.decodeJSON(HTTPValidationError.self))
-        case 429:
-            return .tooManyRequests(try response.decodeJSON(RateLimitError.self))
-        default:
-            return .undocumented(statusCode: response.statusCode, body: response.body)
-        }
-    }
-
-    /// Deactivates the webhook (it stays listed with `active: false`). An already
-    /// inactive webhook is 409; another tenant's is 404.
-    ///
-    /// Minimum role: **writer**.
-    ///
-    /// `DELETE /api/v1/hooks/{hook_id}` — requires role `writer`
-    /// - Spec: `#/paths/~1api~1v1~1hooks~1{hook_id}/delete`
-    ///
-    /// Returns the success body; any other documented response is thrown as a `HandoffRailAPIError` carrying its decoded body.
-    public func deleteHook(hookId: UUID) async throws {
-        let input = Operations.DeleteHook.Input(hookId: hookId)
-        switch try await deleteHook(input) {
-        case .noContent:
-            return
-        case .unauthorized(let payload):
-            throw HandoffRailAPIError(operationID: "deleteHook", statusCode: 401, body: .errorDetail(payload))
-        case .forbidden(let payload):
-            throw HandoffRailAPIError(operationID: "deleteHook", statusCode: 403, body: .errorDetail(payload))
-        case .notFound(let payload):
-            throw HandoffRailAPIError(operationID: "deleteHook", statusCode: 404, body: .errorDetail(payload))
-        case .conflict(let payload):
-            throw HandoffRailAPIError(operationID: "deleteHook", statusCode: 409, body: .errorDetail(payload))
-        case .unprocessableContent(let payload):
-            throw HandoffRailAPIError(operationID: "deleteHook", statusCode: 422, body: .httpValidationError(payload))
-        case .tooManyRequests(let payload):
-            throw HandoffRailAPIError(operationID: "deleteHook", statusCode: 429, body: .rateLimitError(payload))
-        case .undocumented(let statusCode, let data):
-            throw HandoffRailAPIError(operationID: "deleteHook", statusCode: statusCode, body: .undocumented(data))
-        }
-    }
-
-    /// Lists the delivery records of one webhook, newest first, optionally filtered by
-    /// status.
-    ///
-    /// Minimum role: **writer**.
-    ///
-    /// `GET /api/v1/hooks/{hook_id}/deliveries` — requires role `writer`
-    /// - Spec: `#/paths/~1api~1v1~1hooks~1{hook_id}~1deliveries/get`
-    ///
-    /// Returns every documented response as a typed `Output`; throws only for transport failures and undecodable bodies.
-    public func listHookDeliveries(_ input: Operations.ListHookDeliveries.Input) async throws -> Operations.ListHookDeliveries.Output {
-        var request = ClientRequest(Operations.ListHookDeliveries.descriptor)
-        request.setPathParameter("hook_id", input.hookId)
-        request.addQueryParameter("status", input.status)
+    /// Sends `listDeadLetters` and decodes the answer into its `Output`, keeping the raw response for error details.
+    func exchange(_ input: Operations.ListDeadLetters.Input) async throws -> (output: Operations.ListDeadLetters.Output, response: TransportResponse) {
+        var request = ClientRequest(Operations.ListDeadLetters.descriptor)
         request.addQueryParameter("limit", input.limit)
         request.addQueryParameter("offset", input.offset)
         let response = try await send(request)
         switch response.statusCode {
         case 200:
-            return .ok(try response.decodeJSON([WebhookDelivery].self))
+            return try (.ok(response.decodeJSON([WebhookDelivery].self)), response)
         case 401:
-            return .unauthorized(try response.decodeJSON(ErrorDetail.self))
+            return try (.unauthorized(response.decodeJSON(ErrorDetail.self)), response)
         case 403:
-            return .forbidden(try response.decodeJSON(ErrorDetail.self))
-        case 404:
-            return .notFound(try response.decodeJSON(ErrorDetail.self))
+            return try (.forbidden(response.decodeJSON(ErrorDetail.self)), response)
         case 422:
-            return .unprocessableContent(try response.decodeJSON(HTTPValidationError.self))
+            return try (.unprocessableContent(response.decodeJSON(HTTPValidationError.self)), response)
         case 429:
-            return .tooManyRequests(try response.decodeJSON(RateLimitError.self))
+            return try (.tooManyRequests(response.decodeJSON(RateLimitError.self)), response)
         default:
-            return .undocumented(statusCode: response.statusCode, body: response.body)
+            return (.undocumented(statusCode: response.statusCode, body: response.body), response)
+        }
+    }
+
+    /// Moves every dead-lettered delivery of the tenant back to `pending` for an
+    /// immediate new attempt and returns how many were requeued.
+    ///
+    /// Minimum role: **admin**.
+    ///
+    /// `POST /api/v1/hooks/dlq/retry-all` — requires role `admin`
+    /// - Spec: `#/paths/~1api~1v1~1hooks~1dlq~1retry-all/post`
+    ///
+    /// Returns every documented response as a typed `Output`; throws `HandoffRailError` only when no answer arrives (`.connection`, `.timeout`) or a body does not decode.
+    public func retryAllDeadLetters(_ input: Operations.RetryAllDeadLetters.Input) async throws -> Operations.RetryAllDeadLetters.Output {
+        return try await exchange(input).output
+    }
+
+    /// Moves every dead-lettered delivery of the tenant back to `pending` for an
+    /// immediate new attempt and returns how many were requeued.
+    ///
+    /// Minimum role: **admin**.
+    ///
+    /// `POST /api/v1/hooks/dlq/retry-all` — requires role `admin`
+    /// - Spec: `#/paths/~1api~1v1~1hooks~1dlq~1retry-all/post`
+    ///
+    /// Returns the success body; any other answer is thrown as a `HandoffRailError` carrying its decoded body.
+    @discardableResult
+    public func retryAllDeadLetters() async throws -> RetryAllResult {
+        let input = Operations.RetryAllDeadLetters.Input()
+        let answer = try await exchange(input)
+        switch answer.output {
+        case .ok(let payload):
+            return payload
+        case .unauthorized(let payload):
+            throw HandoffRailError(operationID: "retryAllDeadLetters", response: answer.response, body: .errorDetail(payload))
+        case .forbidden(let payload):
+            throw HandoffRailError(operationID: "retryAllDeadLetters", response: answer.response, body: .errorDetail(payload))
+        case .tooManyRequests(let payload):
+            throw HandoffRailError(operationID: "retryAllDeadLetters", response: answer.response, body: .rateLimitError(payload))
+        case .undocumented(_, let data):
+            throw HandoffRailError(operationID: "retryAllDeadLetters", response: answer.response, body: .undocumented(data))
+        }
+    }
+
+    /// Sends `retryAllDeadLetters` and decodes the answer into its `Output`, keeping the raw response for error details.
+    func exchange(_ input: Operations.RetryAllDeadLetters.Input) async throws -> (output: Operations.RetryAllDeadLetters.Output, response: TransportResponse) {
+        let request = ClientRequest(Operations.RetryAllDeadLetters.descriptor)
+        let response = try await send(request)
+        switch response.statusCode {
+        case 200:
+            return try (.ok(response.decodeJSON(RetryAllResult.self)), response)
+        case 401:
+            return try (.unauthorized(response.decodeJSON(ErrorDetail.self)), response)
+        case 403:
+            return try (.forbidden(response.decodeJSON(ErrorDetail.self)), response)
+        case 429:
+            return try (.tooManyRequests(response.decodeJSON(RateLimitError.self)), response)
+        default:
+            return (.undocumented(statusCode: response.statusCode, body: response.body), response)
+        }
+    }
+
+    /// Moves one dead-lettered delivery back to `pending` for an immediate new attempt.
+    /// An unknown delivery (or one that is not dead-lettered) is 404.
+    ///
+    /// Minimum role: **writer**.
+    ///
+    /// `POST /api/v1/hooks/dlq/{delivery_id}/replay` — requires role `writer`
+    /// - Spec: `#/paths/~1api~1v1~1hooks~1dlq~1{delivery_id}~1replay/post`
+    ///
+    /// Returns every documented response as a typed `Output`; throws `HandoffRailError` only when no answer arrives (`.connection`, `.timeout`) or a body does not decode.
+    public func replayDeadLetter(_ input: Operations.ReplayDeadLetter.Input) async throws -> Operations.ReplayDeadLetter.Output {
+        return try await exchange(input).output
+    }
+
+    /// Moves one dead-lettered delivery back to `pending` for an immediate new attempt.
+    /// An unknown delivery (or one that is not dead-lettered) is 404.
+    ///
+    /// Minimum role: **writer**.
+    ///
+    /// `POST /api/v1/hooks/dlq/{delivery_id}/replay` — requires role `writer`
+    /// - Spec: `#/paths/~1api~1v1~1hooks~1dlq~1{delivery_id}~1replay/post`
+    ///
+    /// Returns the success body; any other answer is thrown as a `HandoffRailError` carrying its decoded body.
+    @discardableResult
+    public func replayDeadLetter(deliveryId: UUID) async throws -> DeadLetterReplayResult {
+        let input = Operations.ReplayDeadLetter.Input(deliveryId: deliveryId)
+        let answer = try await exchange(input)
+        switch answer.output {
+        case .ok(let payload):
+            return payload
+        case .unauthorized(let payload):
+            throw HandoffRailError(operationID: "replayDeadLetter", response: answer.response, body: .errorDetail(payload))
+        case .forbidden(let payload):
+            throw HandoffRailError(operationID: "replayDeadLetter", response: answer.response, body: .errorDetail(payload))
+        case .notFound(let payload):
+            throw HandoffRailError(operationID: "replayDeadLetter", response: answer.response, body: .errorDetail(payload))
+        case .unprocessableContent(let payload):
+            throw HandoffRailError(operationID: "replayDeadLetter", response: answer.response, body: .httpValidationError(payload))
+        case .tooManyRequests(let payload):
+            throw HandoffRailError(operationID: "replayDeadLetter", response: answer.response, body: .rateLimitError(payload))
+        case .undocumented(_, let data):
+            throw HandoffRailError(operationID: "replayDeadLetter", response: answer.response, body: .undocumented(data))
+        }
+    }
+
+    /// Sends `replayDeadLetter` and decodes the answer into its `Output`, keeping the raw response for error details.
+    func exchange(_ input: Operations.ReplayDeadLetter.Input) async throws -> (output: Operations.ReplayDeadLetter.Output, response: TransportResponse) {
+        var request = ClientRequest(Operations.ReplayDeadLetter.descriptor)
+        request.setPathParameter("delivery_id", input.deliveryId)
+        let response = try await send(request)
+        switch response.statusCode {
+        case 200:
+            return try (.ok(response.decodeJSON(DeadLetterReplayResult.self)), response)
+        case 401:
+            return try (.unauthorized(response.decodeJSON(ErrorDetail.self)), response)
+        case 403:
+            return try (.forbidden(response.decodeJSON(ErrorDetail.self)), response)
+        case 404:
+            return try (.notFound(response.decodeJSON(ErrorDetail.self)), response)
+        case 422:
+            return try (.unprocessableContent(response.decodeJSON(HTTPValidationError.self)), response)
+        case 429:
+            return try (.tooManyRequests(response.decodeJSON(RateLimitError.self)), response)
+        default:
+            return (.undocumented(statusCode: response.statusCode, body: response.body), response)
+        }
+    }
+
+    /// Deactivates the webhook (it stays listed with `active: false`). An already
+    /// inactive webhook is 409; another tenant's is 404.
+    ///
+    /// Minimum role: **writer**.
+    ///
+    /// `DELETE /api/v1/hooks/{hook_id}` — requires role `writer`
+    /// - Spec: `#/paths/~1api~1v1~1hooks~1{hook_id}/delete`
+    ///
+    /// Returns every documented response as a typed `Output`; throws `HandoffRailError` only when no answer arrives (`.connection`, `.timeout`) or a body does not decode.
+    public func deleteHook(_ input: Operations.DeleteHook.Input) async throws -> Operations.DeleteHook.Output {
+        return try await exchange(input).output
+    }
+
+    /// Deactivates the webhook (it stays listed with `active: false`). An already
+    /// inactive webhook is 409; another tenant's is 404.
+    ///
+    /// Minimum role: **writer**.
+    ///
+    /// `DELETE /api/v1/hooks/{hook_id}` — requires role `writer`
+    /// - Spec: `#/paths/~1api~1v1~1hooks~1{hook_id}/delete`
+    ///
+    /// Returns the success body; any other answer is thrown as a `HandoffRailError` carrying its decoded body.
+    public func deleteHook(hookId: UUID) async throws {
+        let input = Operations.DeleteHook.Input(hookId: hookId)
+        let answer = try await exchange(input)
+        switch answer.output {
+        case .noContent:
+            return
+        case .unauthorized(let payload):
+            throw HandoffRailError(operationID: "deleteHook", response: answer.response, body: .errorDetail(payload))
+        case .forbidden(let payload):
+            throw HandoffRailError(operationID: "deleteHook", response: answer.response, body: .errorDetail(payload))
+        case .notFound(let payload):
+            throw HandoffRailError(operationID: "deleteHook", response: answer.response, body: .errorDetail(payload))
+        case .conflict(let payload):
+            throw HandoffRailError(operationID: "deleteHook", response: answer.response, body: .errorDetail(payload))
+        case .unprocessableContent(let payload):
+            throw HandoffRailError(operationID: "deleteHook", response: answer.response, body: .httpValidationError(payload))
+        case .tooManyRequests(let payload):
+            throw HandoffRailError(operationID: "deleteHook", response: answer.response, body: .rateLimitError(payload))
+        case .undocumented(_, let data):
+            throw HandoffRailError(operationID: "deleteHook", response: answer.response, body: .undocumented(data))
+        }
+    }
+
+    /// Sends `deleteHook` and decodes the answer into its `Output`, keeping the raw response for error details.
+    func exchange(_ input: Operations.DeleteHook.Input) async throws -> (output: Operations.DeleteHook.Output, response: TransportResponse) {
+        var request = ClientRequest(Operations.DeleteHook.descriptor)
+        request.setPathParameter("hook_id", input.hookId)
+        let response = try await send(request)
+        switch response.statusCode {
+        case 204:
+            return (.noContent, response)
+        case 401:
+            return try (.unauthorized(response.decodeJSON(ErrorDetail.self)), response)
+        case 403:
+            return try (.forbidden(response.decodeJSON(ErrorDetail.self)), response)
+        case 404:
+            return try (.notFound(response.decodeJSON(ErrorDetail.self)), response)
+        case 409:
+            return try (.conflict(response.decodeJSON(ErrorDetail.self)), response)
+        case 422:
+            return try (.unprocessableContent(response.decodeJSON(HTTPValidationError.self)), response)
+        case 429:
+            return try (.tooManyRequests(response.decodeJSON(RateLimitError.self)), response)
+        default:
+            return (.undocumented(statusCode: response.statusCode, body: response.body), response)
         }
     }
 
@@ -1488,7 +1580,20 @@ extension HandoffRailAPIClient {
     /// `GET /api/v1/hooks/{hook_id}/deliveries` — requires role `writer`
     /// - Spec: `#/paths/~1api~1v1~1hooks~1{hook_id}~1deliveries/get`
     ///
-    /// Returns the success body; any other documented response is thrown as a `HandoffRailAPIError` carrying its decoded body.
+    /// Returns every documented response as a typed `Output`; throws `HandoffRailError` only when no answer arrives (`.connection`, `.timeout`) or a body does not decode.
+    public func listHookDeliveries(_ input: Operations.ListHookDeliveries.Input) async throws -> Operations.ListHookDeliveries.Output {
+        return try await exchange(input).output
+    }
+
+    /// Lists the delivery records of one webhook, newest first, optionally filtered by
+    /// status.
+    ///
+    /// Minimum role: **writer**.
+    ///
+    /// `GET /api/v1/hooks/{hook_id}/deliveries` — requires role `writer`
+    /// - Spec: `#/paths/~1api~1v1~1hooks~1{hook_id}~1deliveries/get`
+    ///
+    /// Returns the success body; any other answer is thrown as a `HandoffRailError` carrying its decoded body.
     @discardableResult
     public func listHookDeliveries(hookId: UUID, status: DeliveryStatus? = nil, limit: Int? = nil, offset: Int? = nil) async throws -> [WebhookDelivery] {
         var input = Operations.ListHookDeliveries.Input(hookId: hookId, status: status)
@@ -1498,50 +1603,48 @@ extension HandoffRailAPIClient {
         if let offset {
             input.offset = offset
         }
-        switch try await listHookDeliveries(input) {
+        let answer = try await exchange(input)
+        switch answer.output {
         case .ok(let payload):
             return payload
         case .unauthorized(let payload):
-            throw HandoffRailAPIError(operationID: "listHookDeliveries", statusCode: 401, body: .errorDetail(payload))
+            throw HandoffRailError(operationID: "listHookDeliveries", response: answer.response, body: .errorDetail(payload))
         case .forbidden(let payload):
-            throw HandoffRailAPIError(operationID: "listHookDeliveries", statusCode: 403, body: .errorDetail(payload))
+            throw HandoffRailError(operationID: "listHookDeliveries", response: answer.response, body: .errorDetail(payload))
         case .notFound(let payload):
-            throw HandoffRailAPIError(operationID: "listHookDeliveries", statusCode: 404, body: .errorDetail(payload))
+            throw HandoffRailError(operationID: "listHookDeliveries", response: answer.response, body: .errorDetail(payload))
         case .unprocessableContent(let payload):
-            throw HandoffRailAPIError(operationID: "listHookDeliveries", statusCode: 422, body: .httpValidationError(payload))
+            throw HandoffRailError(operationID: "listHookDeliveries", response: answer.response, body: .httpValidationError(payload))
         case .tooManyRequests(let payload):
-            throw HandoffRailAPIError(operationID: "listHookDeliveries", statusCode: 429, body: .rateLimitError(payload))
-        case .undocumented(let statusCode, let data):
-            throw HandoffRailAPIError(operationID: "listHookDeliveries", statusCode: statusCode, body: .undocumented(data))
+            throw HandoffRailError(operationID: "listHookDeliveries", response: answer.response, body: .rateLimitError(payload))
+        case .undocumented(_, let data):
+            throw HandoffRailError(operationID: "listHookDeliveries", response: answer.response, body: .undocumented(data))
         }
     }
 
-    /// Lists the tenant's registered schemas, newest first.
-    ///
-    /// Minimum role: **writer**.
-    ///
-    /// `GET /api/v1/schemas` — requires role `writer`
-    /// - Spec: `#/paths/~1api~1v1~1schemas/get`
-    ///
-    /// Returns every documented response as a typed `Output`; throws only for transport failures and undecodable bodies.
-    public func listSchemas(_ input: Operations.ListSchemas.Input) async throws -> Operations.ListSchemas.Output {
-        var request = ClientRequest(Operations.ListSchemas.descriptor)
+    /// Sends `listHookDeliveries` and decodes the answer into its `Output`, keeping the raw response for error details.
+    func exchange(_ input: Operations.ListHookDeliveries.Input) async throws -> (output: Operations.ListHookDeliveries.Output, response: TransportResponse) {
+        var request = ClientRequest(Operations.ListHookDeliveries.descriptor)
+        request.setPathParameter("hook_id", input.hookId)
+        request.addQueryParameter("status", input.status)
         request.addQueryParameter("limit", input.limit)
         request.addQueryParameter("offset", input.offset)
         let response = try await send(request)
         switch response.statusCode {
         case 200:
-            return .ok(try response.decodeJSON(SchemaList.self))
+            return try (.ok(response.decodeJSON([WebhookDelivery].self)), response)
         case 401:
-            return .unauthorized(try response.decodeJSON(ErrorDetail.self))
+            return try (.unauthorized(response.decodeJSON(ErrorDetail.self)), response)
         case 403:
-            return .forbidden(try response.decodeJSON(ErrorDetail.self))
+            return try (.forbidden(response.decodeJSON(ErrorDetail.self)), response)
+        case 404:
+            return try (.notFound(response.decodeJSON(ErrorDetail.self)), response)
         case 422:
-            return .unprocessableContent(try response.decodeJSON(HTTPValidationError.self))
+            return try (.unprocessableContent(response.decodeJSON(HTTPValidationError.self)), response)
         case 429:
-            return .tooManyRequests(try response.decodeJSON(RateLimitError.self))
+            return try (.tooManyRequests(response.decodeJSON(RateLimitError.self)), response)
         default:
-            return .undocumented(statusCode: response.statusCode, body: response.body)
+            return (.undocumented(statusCode: response.statusCode, body: response.body), response)
         }
     }
 
@@ -1552,7 +1655,19 @@ extension HandoffRailAPIClient {
     /// `GET /api/v1/schemas` — requires role `writer`
     /// - Spec: `#/paths/~1api~1v1~1schemas/get`
     ///
-    /// Returns the success body; any other documented response is thrown as a `HandoffRailAPIError` carrying its decoded body.
+    /// Returns every documented response as a typed `Output`; throws `HandoffRailError` only when no answer arrives (`.connection`, `.timeout`) or a body does not decode.
+    public func listSchemas(_ input: Operations.ListSchemas.Input) async throws -> Operations.ListSchemas.Output {
+        return try await exchange(input).output
+    }
+
+    /// Lists the tenant's registered schemas, newest first.
+    ///
+    /// Minimum role: **writer**.
+    ///
+    /// `GET /api/v1/schemas` — requires role `writer`
+    /// - Spec: `#/paths/~1api~1v1~1schemas/get`
+    ///
+    /// Returns the success body; any other answer is thrown as a `HandoffRailError` carrying its decoded body.
     @discardableResult
     public func listSchemas(limit: Int? = nil, offset: Int? = nil) async throws -> SchemaList {
         var input = Operations.ListSchemas.Input()
@@ -1562,19 +1677,42 @@ extension HandoffRailAPIClient {
         if let offset {
             input.offset = offset
         }
-        switch try await listSchemas(input) {
+        let answer = try await exchange(input)
+        switch answer.output {
         case .ok(let payload):
             return payload
         case .unauthorized(let payload):
-            throw HandoffRailAPIError(operationID: "listSchemas", statusCode: 401, body: .errorDetail(payload))
+            throw HandoffRailError(operationID: "listSchemas", response: answer.response, body: .errorDetail(payload))
         case .forbidden(let payload):
-            throw HandoffRailAPIError(operationID: "listSchemas", statusCode: 403, body: .errorDetail(payload))
+            throw HandoffRailError(operationID: "listSchemas", response: answer.response, body: .errorDetail(payload))
         case .unprocessableContent(let payload):
-            throw HandoffRailAPIError(operationID: "listSchemas", statusCode: 422, body: .httpValidationError(payload))
+            throw HandoffRailError(operationID: "listSchemas", response: answer.response, body: .httpValidationError(payload))
         case .tooManyRequests(let payload):
-            throw HandoffRailAPIError(operationID: "listSchemas", statusCode: 429, body: .rateLimitError(payload))
-        case .undocumented(let statusCode, let data):
-            throw HandoffRailAPIError(operationID: "listSchemas", statusCode: statusCode, body: .undocumented(data))
+            throw HandoffRailError(operationID: "listSchemas", response: answer.response, body: .rateLimitError(payload))
+        case .undocumented(_, let data):
+            throw HandoffRailError(operationID: "listSchemas", response: answer.response, body: .undocumented(data))
+        }
+    }
+
+    /// Sends `listSchemas` and decodes the answer into its `Output`, keeping the raw response for error details.
+    func exchange(_ input: Operations.ListSchemas.Input) async throws -> (output: Operations.ListSchemas.Output, response: TransportResponse) {
+        var request = ClientRequest(Operations.ListSchemas.descriptor)
+        request.addQueryParameter("limit", input.limit)
+        request.addQueryParameter("offset", input.offset)
+        let response = try await send(request)
+        switch response.statusCode {
+        case 200:
+            return try (.ok(response.decodeJSON(SchemaList.self)), response)
+        case 401:
+            return try (.unauthorized(response.decodeJSON(ErrorDetail.self)), response)
+        case 403:
+            return try (.forbidden(response.decodeJSON(ErrorDetail.self)), response)
+        case 422:
+            return try (.unprocessableContent(response.decodeJSON(HTTPValidationError.self)), response)
+        case 429:
+            return try (.tooManyRequests(response.decodeJSON(RateLimitError.self)), response)
+        default:
+            return (.undocumented(statusCode: response.statusCode, body: response.body), response)
         }
     }
 
@@ -1587,58 +1725,64 @@ extension HandoffRailAPIClient {
     /// `POST /api/v1/schemas` — requires role `writer`
     /// - Spec: `#/paths/~1api~1v1~1schemas/post`
     ///
-    /// Returns every documented response as a typed `Output`; throws only for transport failures and undecodable bodies.
+    /// Returns every documented response as a typed `Output`; throws `HandoffRailError` only when no answer arrives (`.connection`, `.timeout`) or a body does not decode.
     public func createSchema(_ input: Operations.CreateSchema.Input) async throws -> Operations.CreateSchema.Output {
+        return try await exchange(input).output
+    }
+
+    /// Registers a JSON Schema (draft-07 semantics) in the tenant's registry; packets
+    /// created with its id as `schema_id` have `context.custom` validated against it.
+    /// A `json_schema` without a top-level `type` is 422.
+    ///
+    /// Minimum role: **writer**.
+    ///
+    /// `POST /api/v1/schemas` — requires role `writer`
+    /// - Spec: `#/paths/~1api~1v1~1schemas/post`
+    ///
+    /// Returns the success body; any other answer is thrown as a `HandoffRailError` carrying its decoded body.
+    @discardableResult
+    public func createSchema(_ body: SchemaCreate, idempotencyKey: String? = nil) async throws -> RegisteredSchema {
+        let input = Operations.CreateSchema.Input(idempotencyKey: idempotencyKey, body: body)
+        let answer = try await exchange(input)
+        switch answer.output {
+        case .created(let payload):
+            return payload
+        case .unauthorized(let payload):
+            throw HandoffRailError(operationID: "createSchema", response: answer.response, body: .errorDetail(payload))
+        case .forbidden(let payload):
+            throw HandoffRailError(operationID: "createSchema", response: answer.response, body: .errorDetail(payload))
+        case .contentTooLarge(let payload):
+            throw HandoffRailError(operationID: "createSchema", response: answer.response, body: .payloadTooLargeError(payload))
+        case .unprocessableContent(let payload):
+            throw HandoffRailError(operationID: "createSchema", response: answer.response, body: .unprocessableError(payload))
+        case .tooManyRequests(let payload):
+            throw HandoffRailError(operationID: "createSchema", response: answer.response, body: .rateLimitError(payload))
+        case .undocumented(_, let data):
+            throw HandoffRailError(operationID: "createSchema", response: answer.response, body: .undocumented(data))
+        }
+    }
+
+    /// Sends `createSchema` and decodes the answer into its `Output`, keeping the raw response for error details.
+    func exchange(_ input: Operations.CreateSchema.Input) async throws -> (output: Operations.CreateSchema.Output, response: TransportResponse) {
         var request = ClientRequest(Operations.CreateSchema.descriptor)
         request.setHeader("Idempotency-Key", input.idempotencyKey)
         try request.setJSONBody(input.body)
         let response = try await send(request)
         switch response.statusCode {
         case 201:
-            return .created(try response.decodeJSON(RegisteredSchema.self))
+            return try (.created(response.decodeJSON(RegisteredSchema.self)), response)
         case 401:
-            return .unauthorized(try response.decodeJSON(ErrorDetail.self))
+            return try (.unauthorized(response.decodeJSON(ErrorDetail.self)), response)
         case 403:
-            return .forbidden(try response.decodeJSON(ErrorDetail.self))
+            return try (.forbidden(response.decodeJSON(ErrorDetail.self)), response)
         case 413:
-            return .contentTooLarge(try response.decodeJSON(PayloadTooLargeError.self))
+            return try (.contentTooLarge(response.decodeJSON(PayloadTooLargeError.self)), response)
         case 422:
-            return .unprocessableContent(try response.decodeJSON(UnprocessableError.self))
+            return try (.unprocessableContent(response.decodeJSON(UnprocessableError.self)), response)
         case 429:
-            return .tooManyRequests(try response.decodeJSON(RateLimitError.self))
+            return try (.tooManyRequests(response.decodeJSON(RateLimitError.self)), response)
         default:
-            return .undocumented(statusCode: response.statusCode, body: response.body)
-        }
-    }
-
-    /// Registers a JSON Schema (draft-07 semantics) in the tenant's registry; packets
-    /// created with its id as `schema_id` have `context.custom` validated against it.
-    /// A `json_schema` without a top-level `type` is 422.
-    ///
-    /// Minimum role: **writer**.
-    ///
-    /// `POST /api/v1/schemas` — requires role `writer`
-    /// - Spec: `#/paths/~1api~1v1~1schemas/post`
-    ///
-    /// Returns the success body; any other documented response is thrown as a `HandoffRailAPIError` carrying its decoded body.
-    @discardableResult
-    public func createSchema(_ body: SchemaCreate, idempotencyKey: String? = nil) async throws -> RegisteredSchema {
-        let input = Operations.CreateSchema.Input(idempotencyKey: idempotencyKey, body: body)
-        switch try await createSchema(input) {
-        case .created(let payload):
-            return payload
-        case .unauthorized(let payload):
-            throw HandoffRailAPIError(operationID: "createSchema", statusCode: 401, body: .errorDetail(payload))
-        case .forbidden(let payload):
-            throw HandoffRailAPIError(operationID: "createSchema", statusCode: 403, body: .errorDetail(payload))
-        case .contentTooLarge(let payload):
-            throw HandoffRailAPIError(operationID: "createSchema", statusCode: 413, body: .payloadTooLargeError(payload))
-        case .unprocessableContent(let payload):
-            throw HandoffRailAPIError(operationID: "createSchema", statusCode: 422, body: .unprocessableError(payload))
-        case .tooManyRequests(let payload):
-            throw HandoffRailAPIError(operationID: "createSchema", statusCode: 429, body: .rateLimitError(payload))
-        case .undocumented(let statusCode, let data):
-            throw HandoffRailAPIError(operationID: "createSchema", statusCode: statusCode, body: .undocumented(data))
+            return (.undocumented(statusCode: response.statusCode, body: response.body), response)
         }
     }
 
@@ -1649,55 +1793,61 @@ extension HandoffRailAPIClient {
     /// `GET /api/v1/schemas/{schema_id}` — requires role `writer`
     /// - Spec: `#/paths/~1api~1v1~1schemas~1{schema_id}/get`
     ///
-    /// Returns every documented response as a typed `Output`; throws only for transport failures and undecodable bodies.
+    /// Returns every documented response as a typed `Output`; throws `HandoffRailError` only when no answer arrives (`.connection`, `.timeout`) or a body does not decode.
     public func getSchema(_ input: Operations.GetSchema.Input) async throws -> Operations.GetSchema.Output {
+        return try await exchange(input).output
+    }
+
+    /// Returns one schema of the tenant's registry; another tenant's schema is 404.
+    ///
+    /// Minimum role: **writer**.
+    ///
+    /// `GET /api/v1/schemas/{schema_id}` — requires role `writer`
+    /// - Spec: `#/paths/~1api~1v1~1schemas~1{schema_id}/get`
+    ///
+    /// Returns the success body; any other answer is thrown as a `HandoffRailError` carrying its decoded body.
+    @discardableResult
+    public func getSchema(schemaId: UUID) async throws -> RegisteredSchema {
+        let input = Operations.GetSchema.Input(schemaId: schemaId)
+        let answer = try await exchange(input)
+        switch answer.output {
+        case .ok(let payload):
+            return payload
+        case .unauthorized(let payload):
+            throw HandoffRailError(operationID: "getSchema", response: answer.response, body: .errorDetail(payload))
+        case .forbidden(let payload):
+            throw HandoffRailError(operationID: "getSchema", response: answer.response, body: .errorDetail(payload))
+        case .notFound(let payload):
+            throw HandoffRailError(operationID: "getSchema", response: answer.response, body: .errorDetail(payload))
+        case .unprocessableContent(let payload):
+            throw HandoffRailError(operationID: "getSchema", response: answer.response, body: .httpValidationError(payload))
+        case .tooManyRequests(let payload):
+            throw HandoffRailError(operationID: "getSchema", response: answer.response, body: .rateLimitError(payload))
+        case .undocumented(_, let data):
+            throw HandoffRailError(operationID: "getSchema", response: answer.response, body: .undocumented(data))
+        }
+    }
+
+    /// Sends `getSchema` and decodes the answer into its `Output`, keeping the raw response for error details.
+    func exchange(_ input: Operations.GetSchema.Input) async throws -> (output: Operations.GetSchema.Output, response: TransportResponse) {
         var request = ClientRequest(Operations.GetSchema.descriptor)
         request.setPathParameter("schema_id", input.schemaId)
         let response = try await send(request)
         switch response.statusCode {
         case 200:
-            return .ok(try response.decodeJSON(RegisteredSchema.self))
+            return try (.ok(response.decodeJSON(RegisteredSchema.self)), response)
         case 401:
-            return .unauthorized(try response.decodeJSON(ErrorDetail.self))
+            return try (.unauthorized(response.decodeJSON(ErrorDetail.self)), response)
         case 403:
-            return .forbidden(try response.decodeJSON(ErrorDetail.self))
+            return try (.forbidden(response.decodeJSON(ErrorDetail.self)), response)
         case 404:
-            return .notFound(try response.decodeJSON(ErrorDetail.self))
+            return try (.notFound(response.decodeJSON(ErrorDetail.self)), response)
         case 422:
-            return .unprocessableContent(try response.decodeJSON(HTTPValidationError.self))
+            return try (.unprocessableContent(response.decodeJSON(HTTPValidationError.self)), response)
         case 429:
-            return .tooManyRequests(try response.decodeJSON(RateLimitError.self))
+            return try (.tooManyRequests(response.decodeJSON(RateLimitError.self)), response)
         default:
-            return .undocumented(statusCode: response.statusCode, body: response.body)
-        }
-    }
-
-    /// Returns one schema of the tenant's registry; another tenant's schema is 404.
-    ///
-    /// Minimum role: **writer**.
-    ///
-    /// `GET /api/v1/schemas/{schema_id}` — requires role `writer`
-    /// - Spec: `#/paths/~1api~1v1~1schemas~1{schema_id}/get`
-    ///
-    /// Returns the success body; any other documented response is thrown as a `HandoffRailAPIError` carrying its decoded body.
-    @discardableResult
-    public func getSchema(schemaId: UUID) async throws -> RegisteredSchema {
-        let input = Operations.GetSchema.Input(schemaId: schemaId)
-        switch try await getSchema(input) {
-        case .ok(let payload):
-            return payload
-        case .unauthorized(let payload):
-            throw HandoffRailAPIError(operationID: "getSchema", statusCode: 401, body: .errorDetail(payload))
-        case .forbidden(let payload):
-            throw HandoffRailAPIError(operationID: "getSchema", statusCode: 403, body: .errorDetail(payload))
-        case .notFound(let payload):
-            throw HandoffRailAPIError(operationID: "getSchema", statusCode: 404, body: .errorDetail(payload))
-        case .unprocessableContent(let payload):
-            throw HandoffRailAPIError(operationID: "getSchema", statusCode: 422, body: .httpValidationError(payload))
-        case .tooManyRequests(let payload):
-            throw HandoffRailAPIError(operationID: "getSchema", statusCode: 429, body: .rateLimitError(payload))
-        case .undocumented(let statusCode, let data):
-            throw HandoffRailAPIError(operationID: "getSchema", statusCode: statusCode, body: .undocumented(data))
+            return (.undocumented(statusCode: response.statusCode, body: response.body), response)
         }
     }
 
@@ -1708,46 +1858,52 @@ extension HandoffRailAPIClient {
     /// `GET /api/v1/keys` — requires role `admin`
     /// - Spec: `#/paths/~1api~1v1~1keys/get`
     ///
-    /// Returns every documented response as a typed `Output`; throws only for transport failures and undecodable bodies.
+    /// Returns every documented response as a typed `Output`; throws `HandoffRailError` only when no answer arrives (`.connection`, `.timeout`) or a body does not decode.
     public func listApiKeys(_ input: Operations.ListApiKeys.Input) async throws -> Operations.ListApiKeys.Output {
+        return try await exchange(input).output
+    }
+
+    /// Lists the caller's tenant's keys, revoked ones included; `key` is always null.
+    ///
+    /// Minimum role: **admin**.
+    ///
+    /// `GET /api/v1/keys` — requires role `admin`
+    /// - Spec: `#/paths/~1api~1v1~1keys/get`
+    ///
+    /// Returns the success body; any other answer is thrown as a `HandoffRailError` carrying its decoded body.
+    @discardableResult
+    public func listApiKeys() async throws -> [ApiKey] {
+        let input = Operations.ListApiKeys.Input()
+        let answer = try await exchange(input)
+        switch answer.output {
+        case .ok(let payload):
+            return payload
+        case .unauthorized(let payload):
+            throw HandoffRailError(operationID: "listApiKeys", response: answer.response, body: .errorDetail(payload))
+        case .forbidden(let payload):
+            throw HandoffRailError(operationID: "listApiKeys", response: answer.response, body: .errorDetail(payload))
+        case .tooManyRequests(let payload):
+            throw HandoffRailError(operationID: "listApiKeys", response: answer.response, body: .rateLimitError(payload))
+        case .undocumented(_, let data):
+            throw HandoffRailError(operationID: "listApiKeys", response: answer.response, body: .undocumented(data))
+        }
+    }
+
+    /// Sends `listApiKeys` and decodes the answer into its `Output`, keeping the raw response for error details.
+    func exchange(_ input: Operations.ListApiKeys.Input) async throws -> (output: Operations.ListApiKeys.Output, response: TransportResponse) {
         let request = ClientRequest(Operations.ListApiKeys.descriptor)
         let response = try await send(request)
         switch response.statusCode {
         case 200:
-            return .ok(try response.decodeJSON([ApiKey].self))
+            return try (.ok(response.decodeJSON([ApiKey].self)), response)
         case 401:
-            return .unauthorized(try response.decodeJSON(ErrorDetail.self))
+            return try (.unauthorized(response.decodeJSON(ErrorDetail.self)), response)
         case 403:
-            return .forbidden(try response.decodeJSON(ErrorDetail.self))
+            return try (.forbidden(response.decodeJSON(ErrorDetail.self)), response)
         case 429:
-            return .tooManyRequests(try response.decodeJSON(RateLimitError.self))
+            return try (.tooManyRequests(response.decodeJSON(RateLimitError.self)), response)
         default:
-            return .undocumented(statusCode: response.statusCode, body: response.body)
-        }
-    }
-
-    /// Lists the caller's tenant's keys, revoked ones included; `key` is always null.
-    ///
-    /// Minimum role: **admin**.
-    ///
-    /// `GET /api/v1/keys` — requires role `admin`
-    /// - Spec: `#/paths/~1api~1v1~1keys/get`
-    ///
-    /// Returns the success body; any other documented response is thrown as a `HandoffRailAPIError` carrying its decoded body.
-    @discardableResult
-    public func listApiKeys() async throws -> [ApiKey] {
-        let input = Operations.ListApiKeys.Input()
-        switch try await listApiKeys(input) {
-        case .ok(let payload):
-            return payload
-        case .unauthorized(let payload):
-            throw HandoffRailAPIError(operationID: "listApiKeys", statusCode: 401, body: .errorDetail(payload))
-        case .forbidden(let payload):
-            throw HandoffRailAPIError(operationID: "listApiKeys", statusCode: 403, body: .errorDetail(payload))
-        case .tooManyRequests(let payload):
-            throw HandoffRailAPIError(operationID: "listApiKeys", statusCode: 429, body: .rateLimitError(payload))
-        case .undocumented(let statusCode, let data):
-            throw HandoffRailAPIError(operationID: "listApiKeys", statusCode: statusCode, body: .undocumented(data))
+            return (.undocumented(statusCode: response.statusCode, body: response.body), response)
         }
     }
 
@@ -1761,63 +1917,69 @@ extension HandoffRailAPIClient {
     /// `POST /api/v1/keys` — requires role `admin`
     /// - Spec: `#/paths/~1api~1v1~1keys/post`
     ///
-    /// Returns every documented response as a typed `Output`; throws only for transport failures and undecodable bodies.
+    /// Returns every documented response as a typed `Output`; throws `HandoffRailError` only when no answer arrives (`.connection`, `.timeout`) or a body does not decode.
     public func createApiKey(_ input: Operations.CreateApiKey.Input) async throws -> Operations.CreateApiKey.Output {
+        return try await exchange(input).output
+    }
+
+    /// Creates an API key. The plain key (`hr_…`) is returned once, in `key`; only its
+    /// SHA-256 hash is stored. `tenant_id` defaults to the caller's tenant (another
+    /// tenant only for admins of the operator tenant); `role` defaults to `admin`; an
+    /// unknown role is 422. Exceeding the tenant's `max_api_keys` is 403.
+    ///
+    /// Minimum role: **admin**.
+    ///
+    /// `POST /api/v1/keys` — requires role `admin`
+    /// - Spec: `#/paths/~1api~1v1~1keys/post`
+    ///
+    /// Returns the success body; any other answer is thrown as a `HandoffRailError` carrying its decoded body.
+    @discardableResult
+    public func createApiKey(_ body: ApiKeyCreate, idempotencyKey: String? = nil) async throws -> ApiKeyCreated {
+        let input = Operations.CreateApiKey.Input(idempotencyKey: idempotencyKey, body: body)
+        let answer = try await exchange(input)
+        switch answer.output {
+        case .created(let payload):
+            return payload
+        case .unauthorized(let payload):
+            throw HandoffRailError(operationID: "createApiKey", response: answer.response, body: .errorDetail(payload))
+        case .forbidden(let payload):
+            throw HandoffRailError(operationID: "createApiKey", response: answer.response, body: .errorDetail(payload))
+        case .notFound(let payload):
+            throw HandoffRailError(operationID: "createApiKey", response: answer.response, body: .errorDetail(payload))
+        case .contentTooLarge(let payload):
+            throw HandoffRailError(operationID: "createApiKey", response: answer.response, body: .payloadTooLargeError(payload))
+        case .unprocessableContent(let payload):
+            throw HandoffRailError(operationID: "createApiKey", response: answer.response, body: .httpValidationError(payload))
+        case .tooManyRequests(let payload):
+            throw HandoffRailError(operationID: "createApiKey", response: answer.response, body: .rateLimitError(payload))
+        case .undocumented(_, let data):
+            throw HandoffRailError(operationID: "createApiKey", response: answer.response, body: .undocumented(data))
+        }
+    }
+
+    /// Sends `createApiKey` and decodes the answer into its `Output`, keeping the raw response for error details.
+    func exchange(_ input: Operations.CreateApiKey.Input) async throws -> (output: Operations.CreateApiKey.Output, response: TransportResponse) {
         var request = ClientRequest(Operations.CreateApiKey.descriptor)
         request.setHeader("Idempotency-Key", input.idempotencyKey)
         try request.setJSONBody(input.body)
         let response = try await send(request)
         switch response.statusCode {
         case 201:
-            return .created(try response.decodeJSON(ApiKeyCreated.self))
+            return try (.created(response.decodeJSON(ApiKeyCreated.self)), response)
         case 401:
-            return .unauthorized(try response.decodeJSON(ErrorDetail.self))
+            return try (.unauthorized(response.decodeJSON(ErrorDetail.self)), response)
         case 403:
-            return .forbidden(try response.decodeJSON(ErrorDetail.self))
+            return try (.forbidden(response.decodeJSON(ErrorDetail.self)), response)
         case 404:
-            return .notFound(try response.decodeJSON(ErrorDetail.self))
+            return try (.notFound(response.decodeJSON(ErrorDetail.self)), response)
         case 413:
-            return .contentTooLarge(try response.decodeJSON(PayloadTooLargeError.self))
+            return try (.contentTooLarge(response.decodeJSON(PayloadTooLargeError.self)), response)
         case 422:
-            return .unprocessableContent(try response.decodeJSON(HTTPValidationError.self))
+            return try (.unprocessableContent(response.decodeJSON(HTTPValidationError.self)), response)
         case 429:
-            return .tooManyRequests(try response.decodeJSON(RateLimitError.self))
+            return try (.tooManyRequests(response.decodeJSON(RateLimitError.self)), response)
         default:
-            return .undocumented(statusCode: response.statusCode, body: response.body)
-        }
-    }
-
-    /// Creates an API key. The plain key (`hr_…`) is returned once, in `key`; only its
-    /// SHA-256 hash is stored. `tenant_id` defaults to the caller's tenant (another
-    /// tenant only for admins of the operator tenant); `role` defaults to `admin`; an
-    /// unknown role is 422. Exceeding the tenant's `max_api_keys` is 403.
-    ///
-    /// Minimum role: **admin**.
-    ///
-    /// `POST /api/v1/keys` — requires role `admin`
-    /// - Spec: `#/paths/~1api~1v1~1keys/post`
-    ///
-    /// Returns the success body; any other documented response is thrown as a `HandoffRailAPIError` carrying its decoded body.
-    @discardableResult
-    public func createApiKey(_ body: ApiKeyCreate, idempotencyKey: String? = nil) async throws -> ApiKeyCreated {
-        let input = Operations.CreateApiKey.Input(idempotencyKey: idempotencyKey, body: body)
-        switch try await createApiKey(input) {
-        case .created(let payload):
-            return payload
-        case .unauthorized(let payload):
-            throw HandoffRailAPIError(operationID: "createApiKey", statusCode: 401, body: .errorDetail(payload))
-        case .forbidden(let payload):
-            throw HandoffRailAPIError(operationID: "createApiKey", statusCode: 403, body: .errorDetail(payload))
-        case .notFound(let payload):
-            throw HandoffRailAPIError(operationID: "createApiKey", statusCode: 404, body: .errorDetail(payload))
-        case .contentTooLarge(let payload):
-            throw HandoffRailAPIError(operationID: "createApiKey", statusCode: 413, body: .payloadTooLargeError(payload))
-        case .unprocessableContent(let payload):
-            throw HandoffRailAPIError(operationID: "createApiKey", statusCode: 422, body: .httpValidationError(payload))
-        case .tooManyRequests(let payload):
-            throw HandoffRailAPIError(operationID: "createApiKey", statusCode: 429, body: .rateLimitError(payload))
-        case .undocumented(let statusCode, let data):
-            throw HandoffRailAPIError(operationID: "createApiKey", statusCode: statusCode, body: .undocumented(data))
+            return (.undocumented(statusCode: response.statusCode, body: response.body), response)
         }
     }
 
@@ -1830,60 +1992,66 @@ extension HandoffRailAPIClient {
     /// `DELETE /api/v1/keys/{key_id}` — requires role `admin`
     /// - Spec: `#/paths/~1api~1v1~1keys~1{key_id}/delete`
     ///
-    /// Returns every documented response as a typed `Output`; throws only for transport failures and undecodable bodies.
+    /// Returns every documented response as a typed `Output`; throws `HandoffRailError` only when no answer arrives (`.connection`, `.timeout`) or a body does not decode.
     public func revokeApiKey(_ input: Operations.RevokeApiKey.Input) async throws -> Operations.RevokeApiKey.Output {
+        return try await exchange(input).output
+    }
+
+    /// Revokes the key; it is refused (403) from the next request on, on every
+    /// instance. An already revoked key is 409; an unknown key or another tenant's key
+    /// is 404.
+    ///
+    /// Minimum role: **admin**.
+    ///
+    /// `DELETE /api/v1/keys/{key_id}` — requires role `admin`
+    /// - Spec: `#/paths/~1api~1v1~1keys~1{key_id}/delete`
+    ///
+    /// Returns the success body; any other answer is thrown as a `HandoffRailError` carrying its decoded body.
+    public func revokeApiKey(keyId: UUID) async throws {
+        let input = Operations.RevokeApiKey.Input(keyId: keyId)
+        let answer = try await exchange(input)
+        switch answer.output {
+        case .noContent:
+            return
+        case .unauthorized(let payload):
+            throw HandoffRailError(operationID: "revokeApiKey", response: answer.response, body: .errorDetail(payload))
+        case .forbidden(let payload):
+            throw HandoffRailError(operationID: "revokeApiKey", response: answer.response, body: .errorDetail(payload))
+        case .notFound(let payload):
+            throw HandoffRailError(operationID: "revokeApiKey", response: answer.response, body: .errorDetail(payload))
+        case .conflict(let payload):
+            throw HandoffRailError(operationID: "revokeApiKey", response: answer.response, body: .errorDetail(payload))
+        case .unprocessableContent(let payload):
+            throw HandoffRailError(operationID: "revokeApiKey", response: answer.response, body: .httpValidationError(payload))
+        case .tooManyRequests(let payload):
+            throw HandoffRailError(operationID: "revokeApiKey", response: answer.response, body: .rateLimitError(payload))
+        case .undocumented(_, let data):
+            throw HandoffRailError(operationID: "revokeApiKey", response: answer.response, body: .undocumented(data))
+        }
+    }
+
+    /// Sends `revokeApiKey` and decodes the answer into its `Output`, keeping the raw response for error details.
+    func exchange(_ input: Operations.RevokeApiKey.Input) async throws -> (output: Operations.RevokeApiKey.Output, response: TransportResponse) {
         var request = ClientRequest(Operations.RevokeApiKey.descriptor)
         request.setPathParameter("key_id", input.keyId)
         let response = try await send(request)
         switch response.statusCode {
         case 204:
-            return .noContent
+            return (.noContent, response)
         case 401:
-            return .unauthorized(try response.decodeJSON(ErrorDetail.self))
+            return try (.unauthorized(response.decodeJSON(ErrorDetail.self)), response)
         case 403:
-            return .forbidden(try response.decodeJSON(ErrorDetail.self))
+            return try (.forbidden(response.decodeJSON(ErrorDetail.self)), response)
         case 404:
-            return .notFound(try response.decodeJSON(ErrorDetail.self))
+            return try (.notFound(response.decodeJSON(ErrorDetail.self)), response)
         case 409:
-            return .conflict(try response.decodeJSON(ErrorDetail.self))
+            return try (.conflict(response.decodeJSON(ErrorDetail.self)), response)
         case 422:
-            return .unprocessableContent(try response.decodeJSON(HTTPValidationError.self))
+            return try (.unprocessableContent(response.decodeJSON(HTTPValidationError.self)), response)
         case 429:
-            return .tooManyRequests(try response.decodeJSON(RateLimitError.self))
+            return try (.tooManyRequests(response.decodeJSON(RateLimitError.self)), response)
         default:
-            return .undocumented(statusCode: response.statusCode, body: response.body)
-        }
-    }
-
-    /// Revokes the key; it is refused (403) from the next request on, on every
-    /// instance. An already revoked key is 409; an unknown key or another tenant's key
-    /// is 404.
-    ///
-    /// Minimum role: **admin**.
-    ///
-    /// `DELETE /api/v1/keys/{key_id}` — requires role `admin`
-    /// - Spec: `#/paths/~1api~1v1~1keys~1{key_id}/delete`
-    ///
-    /// Returns the success body; any other documented response is thrown as a `HandoffRailAPIError` carrying its decoded body.
-    public func revokeApiKey(keyId: UUID) async throws {
-        let input = Operations.RevokeApiKey.Input(keyId: keyId)
-        switch try await revokeApiKey(input) {
-        case .noContent:
-            return
-        case .unauthorized(let payload):
-            throw HandoffRailAPIError(operationID: "revokeApiKey", statusCode: 401, body: .errorDetail(payload))
-        case .forbidden(let payload):
-            throw HandoffRailAPIError(operationID: "revokeApiKey", statusCode: 403, body: .errorDetail(payload))
-        case .notFound(let payload):
-            throw HandoffRailAPIError(operationID: "revokeApiKey", statusCode: 404, body: .errorDetail(payload))
-        case .conflict(let payload):
-            throw HandoffRailAPIError(operationID: "revokeApiKey", statusCode: 409, body: .errorDetail(payload))
-        case .unprocessableContent(let payload):
-            throw HandoffRailAPIError(operationID: "revokeApiKey", statusCode: 422, body: .httpValidationError(payload))
-        case .tooManyRequests(let payload):
-            throw HandoffRailAPIError(operationID: "revokeApiKey", statusCode: 429, body: .rateLimitError(payload))
-        case .undocumented(let statusCode, let data):
-            throw HandoffRailAPIError(operationID: "revokeApiKey", statusCode: statusCode, body: .undocumented(data))
+            return (.undocumented(statusCode: response.statusCode, body: response.body), response)
         }
     }
 
@@ -1896,61 +2064,67 @@ extension HandoffRailAPIClient {
     /// `POST /api/v1/keys/{key_id}/rotate` — requires role `admin`
     /// - Spec: `#/paths/~1api~1v1~1keys~1{key_id}~1rotate/post`
     ///
-    /// Returns every documented response as a typed `Output`; throws only for transport failures and undecodable bodies.
+    /// Returns every documented response as a typed `Output`; throws `HandoffRailError` only when no answer arrives (`.connection`, `.timeout`) or a body does not decode.
     public func rotateApiKey(_ input: Operations.RotateApiKey.Input) async throws -> Operations.RotateApiKey.Output {
+        return try await exchange(input).output
+    }
+
+    /// Revokes the key and creates its replacement with the same tenant and role, a new
+    /// id, prefix and plain key, and a name containing "rotated". A revoked key is 409
+    /// "already revoked"; an unknown key or another tenant's key is 404.
+    ///
+    /// Minimum role: **admin**.
+    ///
+    /// `POST /api/v1/keys/{key_id}/rotate` — requires role `admin`
+    /// - Spec: `#/paths/~1api~1v1~1keys~1{key_id}~1rotate/post`
+    ///
+    /// Returns the success body; any other answer is thrown as a `HandoffRailError` carrying its decoded body.
+    @discardableResult
+    public func rotateApiKey(keyId: UUID) async throws -> ApiKeyCreated {
+        let input = Operations.RotateApiKey.Input(keyId: keyId)
+        let answer = try await exchange(input)
+        switch answer.output {
+        case .created(let payload):
+            return payload
+        case .unauthorized(let payload):
+            throw HandoffRailError(operationID: "rotateApiKey", response: answer.response, body: .errorDetail(payload))
+        case .forbidden(let payload):
+            throw HandoffRailError(operationID: "rotateApiKey", response: answer.response, body: .errorDetail(payload))
+        case .notFound(let payload):
+            throw HandoffRailError(operationID: "rotateApiKey", response: answer.response, body: .errorDetail(payload))
+        case .conflict(let payload):
+            throw HandoffRailError(operationID: "rotateApiKey", response: answer.response, body: .errorDetail(payload))
+        case .unprocessableContent(let payload):
+            throw HandoffRailError(operationID: "rotateApiKey", response: answer.response, body: .httpValidationError(payload))
+        case .tooManyRequests(let payload):
+            throw HandoffRailError(operationID: "rotateApiKey", response: answer.response, body: .rateLimitError(payload))
+        case .undocumented(_, let data):
+            throw HandoffRailError(operationID: "rotateApiKey", response: answer.response, body: .undocumented(data))
+        }
+    }
+
+    /// Sends `rotateApiKey` and decodes the answer into its `Output`, keeping the raw response for error details.
+    func exchange(_ input: Operations.RotateApiKey.Input) async throws -> (output: Operations.RotateApiKey.Output, response: TransportResponse) {
         var request = ClientRequest(Operations.RotateApiKey.descriptor)
         request.setPathParameter("key_id", input.keyId)
         let response = try await send(request)
         switch response.statusCode {
         case 201:
-            return .created(try response.decodeJSON(ApiKeyCreated.self))
+            return try (.created(response.decodeJSON(ApiKeyCreated.self)), response)
         case 401:
-            return .unauthorized(try response.decodeJSON(ErrorDetail.self))
+            return try (.unauthorized(response.decodeJSON(ErrorDetail.self)), response)
         case 403:
-            return .forbidden(try response.decodeJSON(ErrorDetail.self))
+            return try (.forbidden(response.decodeJSON(ErrorDetail.self)), response)
         case 404:
-            return .notFound(try response.decodeJSON(ErrorDetail.self))
+            return try (.notFound(response.decodeJSON(ErrorDetail.self)), response)
         case 409:
-            return .conflict(try response.decodeJSON(ErrorDetail.self))
+            return try (.conflict(response.decodeJSON(ErrorDetail.self)), response)
         case 422:
-            return .unprocessableContent(try response.decodeJSON(HTTPValidationError.self))
+            return try (.unprocessableContent(response.decodeJSON(HTTPValidationError.self)), response)
         case 429:
-            return .tooManyRequests(try response.decodeJSON(RateLimitError.self))
+            return try (.tooManyRequests(response.decodeJSON(RateLimitError.self)), response)
         default:
-            return .undocumented(statusCode: response.statusCode, body: response.body)
-        }
-    }
-
-    /// Revokes the key and creates its replacement with the same tenant and role, a new
-    /// id, prefix and plain key, and a name containing "rotated". A revoked key is 409
-    /// "already revoked"; an unknown key or another tenant's key is 404.
-    ///
-    /// Minimum role: **admin**.
-    ///
-    /// `POST /api/v1/keys/{key_id}/rotate` — requires role `admin`
-    /// - Spec: `#/paths/~1api~1v1~1keys~1{key_id}~1rotate/post`
-    ///
-    /// Returns the success body; any other documented response is thrown as a `HandoffRailAPIError` carrying its decoded body.
-    @discardableResult
-    public func rotateApiKey(keyId: UUID) async throws -> ApiKeyCreated {
-        let input = Operations.RotateApiKey.Input(keyId: keyId)
-        switch try await rotateApiKey(input) {
-        case .created(let payload):
-            return payload
-        case .unauthorized(let payload):
-            throw HandoffRailAPIError(operationID: "rotateApiKey", statusCode: 401, body: .errorDetail(payload))
-        case .forbidden(let payload):
-            throw HandoffRailAPIError(operationID: "rotateApiKey", statusCode: 403, body: .errorDetail(payload))
-        case .notFound(let payload):
-            throw HandoffRailAPIError(operationID: "rotateApiKey", statusCode: 404, body: .errorDetail(payload))
-        case .conflict(let payload):
-            throw HandoffRailAPIError(operationID: "rotateApiKey", statusCode: 409, body: .errorDetail(payload))
-        case .unprocessableContent(let payload):
-            throw HandoffRailAPIError(operationID: "rotateApiKey", statusCode: 422, body: .httpValidationError(payload))
-        case .tooManyRequests(let payload):
-            throw HandoffRailAPIError(operationID: "rotateApiKey", statusCode: 429, body: .rateLimitError(payload))
-        case .undocumented(let statusCode, let data):
-            throw HandoffRailAPIError(operationID: "rotateApiKey", statusCode: statusCode, body: .undocumented(data))
+            return (.undocumented(statusCode: response.statusCode, body: response.body), response)
         }
     }
 
@@ -1961,46 +2135,52 @@ extension HandoffRailAPIClient {
     /// `GET /api/v1/tenants` — requires role `admin`
     /// - Spec: `#/paths/~1api~1v1~1tenants/get`
     ///
-    /// Returns every documented response as a typed `Output`; throws only for transport failures and undecodable bodies.
+    /// Returns every documented response as a typed `Output`; throws `HandoffRailError` only when no answer arrives (`.connection`, `.timeout`) or a body does not decode.
     public func listTenants(_ input: Operations.ListTenants.Input) async throws -> Operations.ListTenants.Output {
+        return try await exchange(input).output
+    }
+
+    /// Lists the tenants that are not deleted. Operator-tenant admins only.
+    ///
+    /// Minimum role: **admin**.
+    ///
+    /// `GET /api/v1/tenants` — requires role `admin`
+    /// - Spec: `#/paths/~1api~1v1~1tenants/get`
+    ///
+    /// Returns the success body; any other answer is thrown as a `HandoffRailError` carrying its decoded body.
+    @discardableResult
+    public func listTenants() async throws -> [Tenant] {
+        let input = Operations.ListTenants.Input()
+        let answer = try await exchange(input)
+        switch answer.output {
+        case .ok(let payload):
+            return payload
+        case .unauthorized(let payload):
+            throw HandoffRailError(operationID: "listTenants", response: answer.response, body: .errorDetail(payload))
+        case .forbidden(let payload):
+            throw HandoffRailError(operationID: "listTenants", response: answer.response, body: .errorDetail(payload))
+        case .tooManyRequests(let payload):
+            throw HandoffRailError(operationID: "listTenants", response: answer.response, body: .rateLimitError(payload))
+        case .undocumented(_, let data):
+            throw HandoffRailError(operationID: "listTenants", response: answer.response, body: .undocumented(data))
+        }
+    }
+
+    /// Sends `listTenants` and decodes the answer into its `Output`, keeping the raw response for error details.
+    func exchange(_ input: Operations.ListTenants.Input) async throws -> (output: Operations.ListTenants.Output, response: TransportResponse) {
         let request = ClientRequest(Operations.ListTenants.descriptor)
         let response = try await send(request)
         switch response.statusCode {
         case 200:
-            return .ok(try response.decodeJSON([Tenant].self))
+            return try (.ok(response.decodeJSON([Tenant].self)), response)
         case 401:
-            return .unauthorized(try response.decodeJSON(ErrorDetail.self))
+            return try (.unauthorized(response.decodeJSON(ErrorDetail.self)), response)
         case 403:
-            return .forbidden(try response.decodeJSON(ErrorDetail.self))
+            return try (.forbidden(response.decodeJSON(ErrorDetail.self)), response)
         case 429:
-            return .tooManyRequests(try response.decodeJSON(RateLimitError.self))
+            return try (.tooManyRequests(response.decodeJSON(RateLimitError.self)), response)
         default:
-            return .undocumented(statusCode: response.statusCode, body: response.body)
-        }
-    }
-
-    /// Lists the tenants that are not deleted. Operator-tenant admins only.
-    ///
-    /// Minimum role: **admin**.
-    ///
-    /// `GET /api/v1/tenants` — requires role `admin`
-    /// - Spec: `#/paths/~1api~1v1~1tenants/get`
-    ///
-    /// Returns the success body; any other documented response is thrown as a `HandoffRailAPIError` carrying its decoded body.
-    @discardableResult
-    public func listTenants() async throws -> [Tenant] {
-        let input = Operations.ListTenants.Input()
-        switch try await listTenants(input) {
-        case .ok(let payload):
-            return payload
-        case .unauthorized(let payload):
-            throw HandoffRailAPIError(operationID: "listTenants", statusCode: 401, body: .errorDetail(payload))
-        case .forbidden(let payload):
-            throw HandoffRailAPIError(operationID: "listTenants", statusCode: 403, body: .errorDetail(payload))
-        case .tooManyRequests(let payload):
-            throw HandoffRailAPIError(operationID: "listTenants", statusCode: 429, body: .rateLimitError(payload))
-        case .undocumented(let statusCode, let data):
-            throw HandoffRailAPIError(operationID: "listTenants", statusCode: statusCode, body: .undocumented(data))
+            return (.undocumented(statusCode: response.statusCode, body: response.body), response)
         }
     }
 
@@ -2012,61 +2192,67 @@ extension HandoffRailAPIClient {
     /// `POST /api/v1/tenants` — requires role `admin`
     /// - Spec: `#/paths/~1api~1v1~1tenants/post`
     ///
-    /// Returns every documented response as a typed `Output`; throws only for transport failures and undecodable bodies.
+    /// Returns every documented response as a typed `Output`; throws `HandoffRailError` only when no answer arrives (`.connection`, `.timeout`) or a body does not decode.
     public func createTenant(_ input: Operations.CreateTenant.Input) async throws -> Operations.CreateTenant.Output {
+        return try await exchange(input).output
+    }
+
+    /// Creates a tenant. A duplicate name is 409. Only admins of the operator tenant
+    /// (the bootstrap tenant) manage tenants; other admins get 403.
+    ///
+    /// Minimum role: **admin**.
+    ///
+    /// `POST /api/v1/tenants` — requires role `admin`
+    /// - Spec: `#/paths/~1api~1v1~1tenants/post`
+    ///
+    /// Returns the success body; any other answer is thrown as a `HandoffRailError` carrying its decoded body.
+    @discardableResult
+    public func createTenant(_ body: TenantCreate, idempotencyKey: String? = nil) async throws -> Tenant {
+        let input = Operations.CreateTenant.Input(idempotencyKey: idempotencyKey, body: body)
+        let answer = try await exchange(input)
+        switch answer.output {
+        case .created(let payload):
+            return payload
+        case .unauthorized(let payload):
+            throw HandoffRailError(operationID: "createTenant", response: answer.response, body: .errorDetail(payload))
+        case .forbidden(let payload):
+            throw HandoffRailError(operationID: "createTenant", response: answer.response, body: .errorDetail(payload))
+        case .conflict(let payload):
+            throw HandoffRailError(operationID: "createTenant", response: answer.response, body: .errorDetail(payload))
+        case .contentTooLarge(let payload):
+            throw HandoffRailError(operationID: "createTenant", response: answer.response, body: .payloadTooLargeError(payload))
+        case .unprocessableContent(let payload):
+            throw HandoffRailError(operationID: "createTenant", response: answer.response, body: .httpValidationError(payload))
+        case .tooManyRequests(let payload):
+            throw HandoffRailError(operationID: "createTenant", response: answer.response, body: .rateLimitError(payload))
+        case .undocumented(_, let data):
+            throw HandoffRailError(operationID: "createTenant", response: answer.response, body: .undocumented(data))
+        }
+    }
+
+    /// Sends `createTenant` and decodes the answer into its `Output`, keeping the raw response for error details.
+    func exchange(_ input: Operations.CreateTenant.Input) async throws -> (output: Operations.CreateTenant.Output, response: TransportResponse) {
         var request = ClientRequest(Operations.CreateTenant.descriptor)
         request.setHeader("Idempotency-Key", input.idempotencyKey)
         try request.setJSONBody(input.body)
         let response = try await send(request)
         switch response.statusCode {
         case 201:
-            return .created(try response.decodeJSON(Tenant.self))
+            return try (.created(response.decodeJSON(Tenant.self)), response)
         case 401:
-            return .unauthorized(try response.decodeJSON(ErrorDetail.self))
+            return try (.unauthorized(response.decodeJSON(ErrorDetail.self)), response)
         case 403:
-            return .forbidden(try response.decodeJSON(ErrorDetail.self))
+            return try (.forbidden(response.decodeJSON(ErrorDetail.self)), response)
         case 409:
-            return .conflict(try response.decodeJSON(ErrorDetail.self))
+            return try (.conflict(response.decodeJSON(ErrorDetail.self)), response)
         case 413:
-            return .contentTooLarge(try response.decodeJSON(PayloadTooLargeError.self))
+            return try (.contentTooLarge(response.decodeJSON(PayloadTooLargeError.self)), response)
         case 422:
-            return .unprocessableContent(try response.decodeJSON(HTTPValidationError.self))
+            return try (.unprocessableContent(response.decodeJSON(HTTPValidationError.self)), response)
         case 429:
-            return .tooManyRequests(try response.decodeJSON(RateLimitError.self))
+            return try (.tooManyRequests(response.decodeJSON(RateLimitError.self)), response)
         default:
-            return .undocumented(statusCode: response.statusCode, body: response.body)
-        }
-    }
-
-    /// Creates a tenant. A duplicate name is 409. Only admins of the operator tenant
-    /// (the bootstrap tenant) manage tenants; other admins get 403.
-    ///
-    /// Minimum role: **admin**.
-    ///
-    /// `POST /api/v1/tenants` — requires role `admin`
-    /// - Spec: `#/paths/~1api~1v1~1tenants/post`
-    ///
-    /// Returns the success body; any other documented response is thrown as a `HandoffRailAPIError` carrying its decoded body.
-    @discardableResult
-    public func createTenant(_ body: TenantCreate, idempotencyKey: String? = nil) async throws -> Tenant {
-        let input = Operations.CreateTenant.Input(idempotencyKey: idempotencyKey, body: body)
-        switch try await createTenant(input) {
-        case .created(let payload):
-            return payload
-        case .unauthorized(let payload):
-            throw HandoffRailAPIError(operationID: "createTenant", statusCode: 401, body: .errorDetail(payload))
-        case .forbidden(let payload):
-            throw HandoffRailAPIError(operationID: "createTenant", statusCode: 403, body: .errorDetail(payload))
-        case .conflict(let payload):
-            throw HandoffRailAPIError(operationID: "createTenant", statusCode: 409, body: .errorDetail(payload))
-        case .contentTooLarge(let payload):
-            throw HandoffRailAPIError(operationID: "createTenant", statusCode: 413, body: .payloadTooLargeError(payload))
-        case .unprocessableContent(let payload):
-            throw HandoffRailAPIError(operationID: "createTenant", statusCode: 422, body: .httpValidationError(payload))
-        case .tooManyRequests(let payload):
-            throw HandoffRailAPIError(operationID: "createTenant", statusCode: 429, body: .rateLimitError(payload))
-        case .undocumented(let statusCode, let data):
-            throw HandoffRailAPIError(operationID: "createTenant", statusCode: statusCode, body: .undocumented(data))
+            return (.undocumented(statusCode: response.statusCode, body: response.body), response)
         }
     }
 
@@ -2078,52 +2264,58 @@ extension HandoffRailAPIClient {
     /// `GET /api/v1/tenants/{tenant_id}` — requires role `admin`
     /// - Spec: `#/paths/~1api~1v1~1tenants~1{tenant_id}/get`
     ///
-    /// Returns every documented response as a typed `Output`; throws only for transport failures and undecodable bodies.
+    /// Returns every documented response as a typed `Output`; throws `HandoffRailError` only when no answer arrives (`.connection`, `.timeout`) or a body does not decode.
     public func getTenant(_ input: Operations.GetTenant.Input) async throws -> Operations.GetTenant.Output {
+        return try await exchange(input).output
+    }
+
+    /// Returns one tenant; a deleted or unknown tenant is 404. Operator-tenant admins
+    /// only.
+    ///
+    /// Minimum role: **admin**.
+    ///
+    /// `GET /api/v1/tenants/{tenant_id}` — requires role `admin`
+    /// - Spec: `#/paths/~1api~1v1~1tenants~1{tenant_id}/get`
+    ///
+    /// Returns the success body; any other answer is thrown as a `HandoffRailError` carrying its decoded body.
+    @discardableResult
+    public func getTenant(tenantId: String) async throws -> Tenant {
+        let input = Operations.GetTenant.Input(tenantId: tenantId)
+        let answer = try await exchange(input)
+        switch answer.output {
+        case .ok(let payload):
+            return payload
+        case .unauthorized(let payload):
+            throw HandoffRailError(operationID: "getTenant", response: answer.response, body: .errorDetail(payload))
+        case .forbidden(let payload):
+            throw HandoffRailError(operationID: "getTenant", response: answer.response, body: .errorDetail(payload))
+        case .notFound(let payload):
+            throw HandoffRailError(operationID: "getTenant", response: answer.response, body: .errorDetail(payload))
+        case .tooManyRequests(let payload):
+            throw HandoffRailError(operationID: "getTenant", response: answer.response, body: .rateLimitError(payload))
+        case .undocumented(_, let data):
+            throw HandoffRailError(operationID: "getTenant", response: answer.response, body: .undocumented(data))
+        }
+    }
+
+    /// Sends `getTenant` and decodes the answer into its `Output`, keeping the raw response for error details.
+    func exchange(_ input: Operations.GetTenant.Input) async throws -> (output: Operations.GetTenant.Output, response: TransportResponse) {
         var request = ClientRequest(Operations.GetTenant.descriptor)
         request.setPathParameter("tenant_id", input.tenantId)
         let response = try await send(request)
         switch response.statusCode {
         case 200:
-            return .ok(try response.decodeJSON(Tenant.self))
+            return try (.ok(response.decodeJSON(Tenant.self)), response)
         case 401:
-            return .unauthorized(try response.decodeJSON(ErrorDetail.self))
+            return try (.unauthorized(response.decodeJSON(ErrorDetail.self)), response)
         case 403:
-            return .forbidden(try response.decodeJSON(ErrorDetail.self))
+            return try (.forbidden(response.decodeJSON(ErrorDetail.self)), response)
         case 404:
-            return .notFound(try response.decodeJSON(ErrorDetail.self))
+            return try (.notFound(response.decodeJSON(ErrorDetail.self)), response)
         case 429:
-            return .tooManyRequests(try response.decodeJSON(RateLimitError.self))
+            return try (.tooManyRequests(response.decodeJSON(RateLimitError.self)), response)
         default:
-            return .undocumented(statusCode: response.statusCode, body: response.body)
-        }
-    }
-
-    /// Returns one tenant; a deleted or unknown tenant is 404. Operator-tenant admins
-    /// only.
-    ///
-    /// Minimum role: **admin**.
-    ///
-    /// `GET /api/v1/tenants/{tenant_id}` — requires role `admin`
-    /// - Spec: `#/paths/~1api~1v1~1tenants~1{tenant_id}/get`
-    ///
-    /// Returns the success body; any other documented response is thrown as a `HandoffRailAPIError` carrying its decoded body.
-    @discardableResult
-    public func getTenant(tenantId: String) async throws -> Tenant {
-        let input = Operations.GetTenant.Input(tenantId: tenantId)
-        switch try await getTenant(input) {
-        case .ok(let payload):
-            return payload
-        case .unauthorized(let payload):
-            throw HandoffRailAPIError(operationID: "getTenant", statusCode: 401, body: .errorDetail(payload))
-        case .forbidden(let payload):
-            throw HandoffRailAPIError(operationID: "getTenant", statusCode: 403, body: .errorDetail(payload))
-        case .notFound(let payload):
-            throw HandoffRailAPIError(operationID: "getTenant", statusCode: 404, body: .errorDetail(payload))
-        case .tooManyRequests(let payload):
-            throw HandoffRailAPIError(operationID: "getTenant", statusCode: 429, body: .rateLimitError(payload))
-        case .undocumented(let statusCode, let data):
-            throw HandoffRailAPIError(operationID: "getTenant", statusCode: statusCode, body: .undocumented(data))
+            return (.undocumented(statusCode: response.statusCode, body: response.body), response)
         }
     }
 
@@ -2135,65 +2327,71 @@ extension HandoffRailAPIClient {
     /// `PATCH /api/v1/tenants/{tenant_id}` — requires role `admin`
     /// - Spec: `#/paths/~1api~1v1~1tenants~1{tenant_id}/patch`
     ///
-    /// Returns every documented response as a typed `Output`; throws only for transport failures and undecodable bodies.
+    /// Returns every documented response as a typed `Output`; throws `HandoffRailError` only when no answer arrives (`.connection`, `.timeout`) or a body does not decode.
     public func updateTenant(_ input: Operations.UpdateTenant.Input) async throws -> Operations.UpdateTenant.Output {
+        return try await exchange(input).output
+    }
+
+    /// Changes the fields present in the body. Renaming to an existing name is 409.
+    /// Operator-tenant admins only.
+    ///
+    /// Minimum role: **admin**.
+    ///
+    /// `PATCH /api/v1/tenants/{tenant_id}` — requires role `admin`
+    /// - Spec: `#/paths/~1api~1v1~1tenants~1{tenant_id}/patch`
+    ///
+    /// Returns the success body; any other answer is thrown as a `HandoffRailError` carrying its decoded body.
+    @discardableResult
+    public func updateTenant(tenantId: String, body: TenantUpdate) async throws -> Tenant {
+        let input = Operations.UpdateTenant.Input(tenantId: tenantId, body: body)
+        let answer = try await exchange(input)
+        switch answer.output {
+        case .ok(let payload):
+            return payload
+        case .unauthorized(let payload):
+            throw HandoffRailError(operationID: "updateTenant", response: answer.response, body: .errorDetail(payload))
+        case .forbidden(let payload):
+            throw HandoffRailError(operationID: "updateTenant", response: answer.response, body: .errorDetail(payload))
+        case .notFound(let payload):
+            throw HandoffRailError(operationID: "updateTenant", response: answer.response, body: .errorDetail(payload))
+        case .conflict(let payload):
+            throw HandoffRailError(operationID: "updateTenant", response: answer.response, body: .errorDetail(payload))
+        case .contentTooLarge(let payload):
+            throw HandoffRailError(operationID: "updateTenant", response: answer.response, body: .payloadTooLargeError(payload))
+        case .unprocessableContent(let payload):
+            throw HandoffRailError(operationID: "updateTenant", response: answer.response, body: .httpValidationError(payload))
+        case .tooManyRequests(let payload):
+            throw HandoffRailError(operationID: "updateTenant", response: answer.response, body: .rateLimitError(payload))
+        case .undocumented(_, let data):
+            throw HandoffRailError(operationID: "updateTenant", response: answer.response, body: .undocumented(data))
+        }
+    }
+
+    /// Sends `updateTenant` and decodes the answer into its `Output`, keeping the raw response for error details.
+    func exchange(_ input: Operations.UpdateTenant.Input) async throws -> (output: Operations.UpdateTenant.Output, response: TransportResponse) {
         var request = ClientRequest(Operations.UpdateTenant.descriptor)
         request.setPathParameter("tenant_id", input.tenantId)
         try request.setJSONBody(input.body)
         let response = try await send(request)
         switch response.statusCode {
         case 200:
-            return .ok(try response.decodeJSON(Tenant.self))
+            return try (.ok(response.decodeJSON(Tenant.self)), response)
         case 401:
-            return .unauthorized(try response.decodeJSON(ErrorDetail.self))
+            return try (.unauthorized(response.decodeJSON(ErrorDetail.self)), response)
         case 403:
-            return .forbidden(try response.decodeJSON(ErrorDetail.self))
+            return try (.forbidden(response.decodeJSON(ErrorDetail.self)), response)
         case 404:
-            return .notFound(try response.decodeJSON(ErrorDetail.self))
+            return try (.notFound(response.decodeJSON(ErrorDetail.self)), response)
         case 409:
-            return .conflict(try response.decodeJSON(ErrorDetail.self))
+            return try (.conflict(response.decodeJSON(ErrorDetail.self)), response)
         case 413:
-            return .contentTooLarge(try response.decodeJSON(PayloadTooLargeError.self))
+            return try (.contentTooLarge(response.decodeJSON(PayloadTooLargeError.self)), response)
         case 422:
-            return .unprocessableContent(try response.decodeJSON(HTTPValidationError.self))
+            return try (.unprocessableContent(response.decodeJSON(HTTPValidationError.self)), response)
         case 429:
-            return .tooManyRequests(try response.decodeJSON(RateLimitError.self))
+            return try (.tooManyRequests(response.decodeJSON(RateLimitError.self)), response)
         default:
-            return .undocumented(statusCode: response.statusCode, body: response.body)
-        }
-    }
-
-    /// Changes the fields present in the body. Renaming to an existing name is 409.
-    /// Operator-tenant admins only.
-    ///
-    /// Minimum role: **admin**.
-    ///
-    /// `PATCH /api/v1/tenants/{tenant_id}` — requires role `admin`
-    /// - Spec: `#/paths/~1api~1v1~1tenants~1{tenant_id}/patch`
-    ///
-    /// Returns the success body; any other documented response is thrown as a `HandoffRailAPIError` carrying its decoded body.
-    @discardableResult
-    public func updateTenant(tenantId: String, body: TenantUpdate) async throws -> Tenant {
-        let input = Operations.UpdateTenant.Input(tenantId: tenantId, body: body)
-        switch try await updateTenant(input) {
-        case .ok(let payload):
-            return payload
-        case .unauthorized(let payload):
-            throw HandoffRailAPIError(operationID: "updateTenant", statusCode: 401, body: .errorDetail(payload))
-        case .forbidden(let payload):
-            throw HandoffRailAPIError(operationID: "updateTenant", statusCode: 403, body: .errorDetail(payload))
-        case .notFound(let payload):
-            throw HandoffRailAPIError(operationID: "updateTenant", statusCode: 404, body: .errorDetail(payload))
-        case .conflict(let payload):
-            throw HandoffRailAPIError(operationID: "updateTenant", statusCode: 409, body: .errorDetail(payload))
-        case .contentTooLarge(let payload):
-            throw HandoffRailAPIError(operationID: "updateTenant", statusCode: 413, body: .payloadTooLargeError(payload))
-        case .unprocessableContent(let payload):
-            throw HandoffRailAPIError(operationID: "updateTenant", statusCode: 422, body: .httpValidationError(payload))
-        case .tooManyRequests(let payload):
-            throw HandoffRailAPIError(operationID: "updateTenant", statusCode: 429, body: .rateLimitError(payload))
-        case .undocumented(let statusCode, let data):
-            throw HandoffRailAPIError(operationID: "updateTenant", statusCode: statusCode, body: .undocumented(data))
+            return (.undocumented(statusCode: response.statusCode, body: response.body), response)
         }
     }
 
@@ -2205,51 +2403,57 @@ extension HandoffRailAPIClient {
     /// `DELETE /api/v1/tenants/{tenant_id}` — requires role `admin`
     /// - Spec: `#/paths/~1api~1v1~1tenants~1{tenant_id}/delete`
     ///
-    /// Returns every documented response as a typed `Output`; throws only for transport failures and undecodable bodies.
+    /// Returns every documented response as a typed `Output`; throws `HandoffRailError` only when no answer arrives (`.connection`, `.timeout`) or a body does not decode.
     public func deleteTenant(_ input: Operations.DeleteTenant.Input) async throws -> Operations.DeleteTenant.Output {
+        return try await exchange(input).output
+    }
+
+    /// Soft-deletes the tenant (sets `deleted_at`); afterwards `getTenant` is 404.
+    /// Operator-tenant admins only.
+    ///
+    /// Minimum role: **admin**.
+    ///
+    /// `DELETE /api/v1/tenants/{tenant_id}` — requires role `admin`
+    /// - Spec: `#/paths/~1api~1v1~1tenants~1{tenant_id}/delete`
+    ///
+    /// Returns the success body; any other answer is thrown as a `HandoffRailError` carrying its decoded body.
+    public func deleteTenant(tenantId: String) async throws {
+        let input = Operations.DeleteTenant.Input(tenantId: tenantId)
+        let answer = try await exchange(input)
+        switch answer.output {
+        case .noContent:
+            return
+        case .unauthorized(let payload):
+            throw HandoffRailError(operationID: "deleteTenant", response: answer.response, body: .errorDetail(payload))
+        case .forbidden(let payload):
+            throw HandoffRailError(operationID: "deleteTenant", response: answer.response, body: .errorDetail(payload))
+        case .notFound(let payload):
+            throw HandoffRailError(operationID: "deleteTenant", response: answer.response, body: .errorDetail(payload))
+        case .tooManyRequests(let payload):
+            throw HandoffRailError(operationID: "deleteTenant", response: answer.response, body: .rateLimitError(payload))
+        case .undocumented(_, let data):
+            throw HandoffRailError(operationID: "deleteTenant", response: answer.response, body: .undocumented(data))
+        }
+    }
+
+    /// Sends `deleteTenant` and decodes the answer into its `Output`, keeping the raw response for error details.
+    func exchange(_ input: Operations.DeleteTenant.Input) async throws -> (output: Operations.DeleteTenant.Output, response: TransportResponse) {
         var request = ClientRequest(Operations.DeleteTenant.descriptor)
         request.setPathParameter("tenant_id", input.tenantId)
         let response = try await send(request)
         switch response.statusCode {
         case 204:
-            return .noContent
+            return (.noContent, response)
         case 401:
-            return .unauthorized(try response.decodeJSON(ErrorDetail.self))
+            return try (.unauthorized(response.decodeJSON(ErrorDetail.self)), response)
         case 403:
-            return .forbidden(try response.decodeJSON(ErrorDetail.self))
+            return try (.forbidden(response.decodeJSON(ErrorDetail.self)), response)
         case 404:
-            return .notFound(try response.decodeJSON(ErrorDetail.self))
+            return try (.notFound(response.decodeJSON(ErrorDetail.self)), response)
         case 429:
-            return .tooManyRequests(try response.decodeJSON(RateLimitError.self))
+            return try (.tooManyRequests(response.decodeJSON(RateLimitError.self)), response)
         default:
-            return .undocumented(statusCode: response.statusCode, body: response.body)
-        }
-    }
-
-    /// Soft-deletes the tenant (sets `deleted_at`); afterwards `getTenant` is 404.
-    /// Operator-tenant admins only.
-    ///
-    /// Minimum role: **admin**.
-    ///
-    /// `DELETE /api/v1/tenants/{tenant_id}` — requires role `admin`
-    /// - Spec: `#/paths/~1api~1v1~1tenants~1{tenant_id}/delete`
-    ///
-    /// Returns the success body; any other documented response is thrown as a `HandoffRailAPIError` carrying its decoded body.
-    public func deleteTenant(tenantId: String) async throws {
-        let input = Operations.DeleteTenant.Input(tenantId: tenantId)
-        switch try await deleteTenant(input) {
-        case .noContent:
-            return
-        case .unauthorized(let payload):
-            throw HandoffRailAPIError(operationID: "deleteTenant", statusCode: 401, body: .errorDetail(payload))
-        case .forbidden(let payload):
-            throw HandoffRailAPIError(operationID: "deleteTenant", statusCode: 403, body: .errorDetail(payload))
-        case .notFound(let payload):
-            throw HandoffRailAPIError(operationID: "deleteTenant", statusCode: 404, body: .errorDetail(payload))
-        case .tooManyRequests(let payload):
-            throw HandoffRailAPIError(operationID: "deleteTenant", statusCode: 429, body: .rateLimitError(payload))
-        case .undocumented(let statusCode, let data):
-            throw HandoffRailAPIError(operationID: "deleteTenant", statusCode: statusCode, body: .undocumented(data))
+            return (.undocumented(statusCode: response.statusCode, body: response.body), response)
         }
     }
 
@@ -2261,52 +2465,58 @@ extension HandoffRailAPIClient {
     /// `GET /api/v1/tenants/{tenant_id}/keys` — requires role `admin`
     /// - Spec: `#/paths/~1api~1v1~1tenants~1{tenant_id}~1keys/get`
     ///
-    /// Returns every documented response as a typed `Output`; throws only for transport failures and undecodable bodies.
+    /// Returns every documented response as a typed `Output`; throws `HandoffRailError` only when no answer arrives (`.connection`, `.timeout`) or a body does not decode.
     public func listTenantApiKeys(_ input: Operations.ListTenantApiKeys.Input) async throws -> Operations.ListTenantApiKeys.Output {
+        return try await exchange(input).output
+    }
+
+    /// Lists the keys of the given tenant, revoked ones included; `key` is always null.
+    /// Operator-tenant admins only.
+    ///
+    /// Minimum role: **admin**.
+    ///
+    /// `GET /api/v1/tenants/{tenant_id}/keys` — requires role `admin`
+    /// - Spec: `#/paths/~1api~1v1~1tenants~1{tenant_id}~1keys/get`
+    ///
+    /// Returns the success body; any other answer is thrown as a `HandoffRailError` carrying its decoded body.
+    @discardableResult
+    public func listTenantApiKeys(tenantId: String) async throws -> [ApiKey] {
+        let input = Operations.ListTenantApiKeys.Input(tenantId: tenantId)
+        let answer = try await exchange(input)
+        switch answer.output {
+        case .ok(let payload):
+            return payload
+        case .unauthorized(let payload):
+            throw HandoffRailError(operationID: "listTenantApiKeys", response: answer.response, body: .errorDetail(payload))
+        case .forbidden(let payload):
+            throw HandoffRailError(operationID: "listTenantApiKeys", response: answer.response, body: .errorDetail(payload))
+        case .notFound(let payload):
+            throw HandoffRailError(operationID: "listTenantApiKeys", response: answer.response, body: .errorDetail(payload))
+        case .tooManyRequests(let payload):
+            throw HandoffRailError(operationID: "listTenantApiKeys", response: answer.response, body: .rateLimitError(payload))
+        case .undocumented(_, let data):
+            throw HandoffRailError(operationID: "listTenantApiKeys", response: answer.response, body: .undocumented(data))
+        }
+    }
+
+    /// Sends `listTenantApiKeys` and decodes the answer into its `Output`, keeping the raw response for error details.
+    func exchange(_ input: Operations.ListTenantApiKeys.Input) async throws -> (output: Operations.ListTenantApiKeys.Output, response: TransportResponse) {
         var request = ClientRequest(Operations.ListTenantApiKeys.descriptor)
         request.setPathParameter("tenant_id", input.tenantId)
         let response = try await send(request)
         switch response.statusCode {
         case 200:
-            return .ok(try response.decodeJSON([ApiKey].self))
+            return try (.ok(response.decodeJSON([ApiKey].self)), response)
         case 401:
-            return .unauthorized(try response.decodeJSON(ErrorDetail.self))
+            return try (.unauthorized(response.decodeJSON(ErrorDetail.self)), response)
         case 403:
-            return .forbidden(try response.decodeJSON(ErrorDetail.self))
+            return try (.forbidden(response.decodeJSON(ErrorDetail.self)), response)
         case 404:
-            return .notFound(try response.decodeJSON(ErrorDetail.self))
+            return try (.notFound(response.decodeJSON(ErrorDetail.self)), response)
         case 429:
-            return .tooManyRequests(try response.decodeJSON(RateLimitError.self))
+            return try (.tooManyRequests(response.decodeJSON(RateLimitError.self)), response)
         default:
-            return .undocumented(statusCode: response.statusCode, body: response.body)
-        }
-    }
-
-    /// Lists the keys of the given tenant, revoked ones included; `key` is always null.
-    /// Operator-tenant admins only.
-    ///
-    /// Minimum role: **admin**.
-    ///
-    /// `GET /api/v1/tenants/{tenant_id}/keys` — requires role `admin`
-    /// - Spec: `#/paths/~1api~1v1~1tenants~1{tenant_id}~1keys/get`
-    ///
-    /// Returns the success body; any other documented response is thrown as a `HandoffRailAPIError` carrying its decoded body.
-    @discardableResult
-    public func listTenantApiKeys(tenantId: String) async throws -> [ApiKey] {
-        let input = Operations.ListTenantApiKeys.Input(tenantId: tenantId)
-        switch try await listTenantApiKeys(input) {
-        case .ok(let payload):
-            return payload
-        case .unauthorized(let payload):
-            throw HandoffRailAPIError(operationID: "listTenantApiKeys", statusCode: 401, body: .errorDetail(payload))
-        case .forbidden(let payload):
-            throw HandoffRailAPIError(operationID: "listTenantApiKeys", statusCode: 403, body: .errorDetail(payload))
-        case .notFound(let payload):
-            throw HandoffRailAPIError(operationID: "listTenantApiKeys", statusCode: 404, body: .errorDetail(payload))
-        case .tooManyRequests(let payload):
-            throw HandoffRailAPIError(operationID: "listTenantApiKeys", statusCode: 429, body: .rateLimitError(payload))
-        case .undocumented(let statusCode, let data):
-            throw HandoffRailAPIError(operationID: "listTenantApiKeys", statusCode: statusCode, body: .undocumented(data))
+            return (.undocumented(statusCode: response.statusCode, body: response.body), response)
         }
     }
 
@@ -2317,46 +2527,52 @@ extension HandoffRailAPIClient {
     /// `GET /api/v1/stats` — requires role `admin`
     /// - Spec: `#/paths/~1api~1v1~1stats/get`
     ///
-    /// Returns every documented response as a typed `Output`; throws only for transport failures and undecodable bodies.
+    /// Returns every documented response as a typed `Output`; throws `HandoffRailError` only when no answer arrives (`.connection`, `.timeout`) or a body does not decode.
     public func getStats(_ input: Operations.GetStats.Input) async throws -> Operations.GetStats.Output {
+        return try await exchange(input).output
+    }
+
+    /// Packet counts and queue figures of the caller's tenant.
+    ///
+    /// Minimum role: **admin**.
+    ///
+    /// `GET /api/v1/stats` — requires role `admin`
+    /// - Spec: `#/paths/~1api~1v1~1stats/get`
+    ///
+    /// Returns the success body; any other answer is thrown as a `HandoffRailError` carrying its decoded body.
+    @discardableResult
+    public func getStats() async throws -> Stats {
+        let input = Operations.GetStats.Input()
+        let answer = try await exchange(input)
+        switch answer.output {
+        case .ok(let payload):
+            return payload
+        case .unauthorized(let payload):
+            throw HandoffRailError(operationID: "getStats", response: answer.response, body: .errorDetail(payload))
+        case .forbidden(let payload):
+            throw HandoffRailError(operationID: "getStats", response: answer.response, body: .errorDetail(payload))
+        case .tooManyRequests(let payload):
+            throw HandoffRailError(operationID: "getStats", response: answer.response, body: .rateLimitError(payload))
+        case .undocumented(_, let data):
+            throw HandoffRailError(operationID: "getStats", response: answer.response, body: .undocumented(data))
+        }
+    }
+
+    /// Sends `getStats` and decodes the answer into its `Output`, keeping the raw response for error details.
+    func exchange(_ input: Operations.GetStats.Input) async throws -> (output: Operations.GetStats.Output, response: TransportResponse) {
         let request = ClientRequest(Operations.GetStats.descriptor)
         let response = try await send(request)
         switch response.statusCode {
         case 200:
-            return .ok(try response.decodeJSON(Stats.self))
+            return try (.ok(response.decodeJSON(Stats.self)), response)
         case 401:
-            return .unauthorized(try response.decodeJSON(ErrorDetail.self))
+            return try (.unauthorized(response.decodeJSON(ErrorDetail.self)), response)
         case 403:
-            return .forbidden(try response.decodeJSON(ErrorDetail.self))
+            return try (.forbidden(response.decodeJSON(ErrorDetail.self)), response)
         case 429:
-            return .tooManyRequests(try response.decodeJSON(RateLimitError.self))
+            return try (.tooManyRequests(response.decodeJSON(RateLimitError.self)), response)
         default:
-            return .undocumented(statusCode: response.statusCode, body: response.body)
-        }
-    }
-
-    /// Packet counts and queue figures of the caller's tenant.
-    ///
-    /// Minimum role: **admin**.
-    ///
-    /// `GET /api/v1/stats` — requires role `admin`
-    /// - Spec: `#/paths/~1api~1v1~1stats/get`
-    ///
-    /// Returns the success body; any other documented response is thrown as a `HandoffRailAPIError` carrying its decoded body.
-    @discardableResult
-    public func getStats() async throws -> Stats {
-        let input = Operations.GetStats.Input()
-        switch try await getStats(input) {
-        case .ok(let payload):
-            return payload
-        case .unauthorized(let payload):
-            throw HandoffRailAPIError(operationID: "getStats", statusCode: 401, body: .errorDetail(payload))
-        case .forbidden(let payload):
-            throw HandoffRailAPIError(operationID: "getStats", statusCode: 403, body: .errorDetail(payload))
-        case .tooManyRequests(let payload):
-            throw HandoffRailAPIError(operationID: "getStats", statusCode: 429, body: .rateLimitError(payload))
-        case .undocumented(let statusCode, let data):
-            throw HandoffRailAPIError(operationID: "getStats", statusCode: statusCode, body: .undocumented(data))
+            return (.undocumented(statusCode: response.statusCode, body: response.body), response)
         }
     }
 
@@ -2369,48 +2585,54 @@ extension HandoffRailAPIClient {
     /// `GET /api/v1/system/health` — requires role `admin`
     /// - Spec: `#/paths/~1api~1v1~1system~1health/get`
     ///
-    /// Returns every documented response as a typed `Output`; throws only for transport failures and undecodable bodies.
+    /// Returns every documented response as a typed `Output`; throws `HandoffRailError` only when no answer arrives (`.connection`, `.timeout`) or a body does not decode.
     public func getSystemHealth(_ input: Operations.GetSystemHealth.Input) async throws -> Operations.GetSystemHealth.Output {
+        return try await exchange(input).output
+    }
+
+    /// Global (all tenants) health and throughput figures of the installation. On an
+    /// empty system counts are 0, averages and ages are null, maps are `{}` and lists
+    /// `[]`.
+    ///
+    /// Minimum role: **admin**.
+    ///
+    /// `GET /api/v1/system/health` — requires role `admin`
+    /// - Spec: `#/paths/~1api~1v1~1system~1health/get`
+    ///
+    /// Returns the success body; any other answer is thrown as a `HandoffRailError` carrying its decoded body.
+    @discardableResult
+    public func getSystemHealth() async throws -> SystemHealth {
+        let input = Operations.GetSystemHealth.Input()
+        let answer = try await exchange(input)
+        switch answer.output {
+        case .ok(let payload):
+            return payload
+        case .unauthorized(let payload):
+            throw HandoffRailError(operationID: "getSystemHealth", response: answer.response, body: .errorDetail(payload))
+        case .forbidden(let payload):
+            throw HandoffRailError(operationID: "getSystemHealth", response: answer.response, body: .errorDetail(payload))
+        case .tooManyRequests(let payload):
+            throw HandoffRailError(operationID: "getSystemHealth", response: answer.response, body: .rateLimitError(payload))
+        case .undocumented(_, let data):
+            throw HandoffRailError(operationID: "getSystemHealth", response: answer.response, body: .undocumented(data))
+        }
+    }
+
+    /// Sends `getSystemHealth` and decodes the answer into its `Output`, keeping the raw response for error details.
+    func exchange(_ input: Operations.GetSystemHealth.Input) async throws -> (output: Operations.GetSystemHealth.Output, response: TransportResponse) {
         let request = ClientRequest(Operations.GetSystemHealth.descriptor)
         let response = try await send(request)
         switch response.statusCode {
         case 200:
-            return .ok(try response.decodeJSON(SystemHealth.self))
+            return try (.ok(response.decodeJSON(SystemHealth.self)), response)
         case 401:
-            return .unauthorized(try response.decodeJSON(ErrorDetail.self))
+            return try (.unauthorized(response.decodeJSON(ErrorDetail.self)), response)
         case 403:
-            return .forbidden(try response.decodeJSON(ErrorDetail.self))
+            return try (.forbidden(response.decodeJSON(ErrorDetail.self)), response)
         case 429:
-            return .tooManyRequests(try response.decodeJSON(RateLimitError.self))
+            return try (.tooManyRequests(response.decodeJSON(RateLimitError.self)), response)
         default:
-            return .undocumented(statusCode: response.statusCode, body: response.body)
-        }
-    }
-
-    /// Global (all tenants) health and throughput figures of the installation. On an
-    /// empty system counts are 0, averages and ages are null, maps are `{}` and lists
-    /// `[]`.
-    ///
-    /// Minimum role: **admin**.
-    ///
-    /// `GET /api/v1/system/health` — requires role `admin`
-    /// - Spec: `#/paths/~1api~1v1~1system~1health/get`
-    ///
-    /// Returns the success body; any other documented response is thrown as a `HandoffRailAPIError` carrying its decoded body.
-    @discardableResult
-    public func getSystemHealth() async throws -> SystemHealth {
-        let input = Operations.GetSystemHealth.Input()
-        switch try await getSystemHealth(input) {
-        case .ok(let payload):
-            return payload
-        case .unauthorized(let payload):
-            throw HandoffRailAPIError(operationID: "getSystemHealth", statusCode: 401, body: .errorDetail(payload))
-        case .forbidden(let payload):
-            throw HandoffRailAPIError(operationID: "getSystemHealth", statusCode: 403, body: .errorDetail(payload))
-        case .tooManyRequests(let payload):
-            throw HandoffRailAPIError(operationID: "getSystemHealth", statusCode: 429, body: .rateLimitError(payload))
-        case .undocumented(let statusCode, let data):
-            throw HandoffRailAPIError(operationID: "getSystemHealth", statusCode: statusCode, body: .undocumented(data))
+            return (.undocumented(statusCode: response.statusCode, body: response.body), response)
         }
     }
 
@@ -2419,32 +2641,38 @@ extension HandoffRailAPIClient {
     /// `GET /health`
     /// - Spec: `#/paths/~1health/get`
     ///
-    /// Returns every documented response as a typed `Output`; throws only for transport failures and undecodable bodies.
+    /// Returns every documented response as a typed `Output`; throws `HandoffRailError` only when no answer arrives (`.connection`, `.timeout`) or a body does not decode.
     public func getHealth(_ input: Operations.GetHealth.Input) async throws -> Operations.GetHealth.Output {
+        return try await exchange(input).output
+    }
+
+    /// Liveness probe. No authentication, no rate limit, no `X-RateLimit-*` headers.
+    ///
+    /// `GET /health`
+    /// - Spec: `#/paths/~1health/get`
+    ///
+    /// Returns the success body; any other answer is thrown as a `HandoffRailError` carrying its decoded body.
+    @discardableResult
+    public func getHealth() async throws -> HealthStatus {
+        let input = Operations.GetHealth.Input()
+        let answer = try await exchange(input)
+        switch answer.output {
+        case .ok(let payload):
+            return payload
+        case .undocumented(_, let data):
+            throw HandoffRailError(operationID: "getHealth", response: answer.response, body: .undocumented(data))
+        }
+    }
+
+    /// Sends `getHealth` and decodes the answer into its `Output`, keeping the raw response for error details.
+    func exchange(_ input: Operations.GetHealth.Input) async throws -> (output: Operations.GetHealth.Output, response: TransportResponse) {
         let request = ClientRequest(Operations.GetHealth.descriptor)
         let response = try await send(request)
         switch response.statusCode {
         case 200:
-            return .ok(try response.decodeJSON(HealthStatus.self))
+            return try (.ok(response.decodeJSON(HealthStatus.self)), response)
         default:
-            return .undocumented(statusCode: response.statusCode, body: response.body)
-        }
-    }
-
-    /// Liveness probe. No authentication, no rate limit, no `X-RateLimit-*` headers.
-    ///
-    /// `GET /health`
-    /// - Spec: `#/paths/~1health/get`
-    ///
-    /// Returns the success body; any other documented response is thrown as a `HandoffRailAPIError` carrying its decoded body.
-    @discardableResult
-    public func getHealth() async throws -> HealthStatus {
-        let input = Operations.GetHealth.Input()
-        switch try await getHealth(input) {
-        case .ok(let payload):
-            return payload
-        case .undocumented(let statusCode, let data):
-            throw HandoffRailAPIError(operationID: "getHealth", statusCode: statusCode, body: .undocumented(data))
+            return (.undocumented(statusCode: response.statusCode, body: response.body), response)
         }
     }
 
@@ -2454,37 +2682,43 @@ extension HandoffRailAPIClient {
     /// `GET /ready`
     /// - Spec: `#/paths/~1ready/get`
     ///
-    /// Returns every documented response as a typed `Output`; throws only for transport failures and undecodable bodies.
+    /// Returns every documented response as a typed `Output`; throws `HandoffRailError` only when no answer arrives (`.connection`, `.timeout`) or a body does not decode.
     public func getReadiness(_ input: Operations.GetReadiness.Input) async throws -> Operations.GetReadiness.Output {
+        return try await exchange(input).output
+    }
+
+    /// Readiness probe: 200 when the database answers, 503 when it is unreachable. No
+    /// authentication, no rate limit, no `X-RateLimit-*` headers.
+    ///
+    /// `GET /ready`
+    /// - Spec: `#/paths/~1ready/get`
+    ///
+    /// Returns the success body; any other answer is thrown as a `HandoffRailError` carrying its decoded body.
+    @discardableResult
+    public func getReadiness() async throws -> ReadinessStatus {
+        let input = Operations.GetReadiness.Input()
+        let answer = try await exchange(input)
+        switch answer.output {
+        case .ok(let payload):
+            return payload
+        case .serviceUnavailable(let payload):
+            throw HandoffRailError(operationID: "getReadiness", response: answer.response, body: .readinessStatus(payload))
+        case .undocumented(_, let data):
+            throw HandoffRailError(operationID: "getReadiness", response: answer.response, body: .undocumented(data))
+        }
+    }
+
+    /// Sends `getReadiness` and decodes the answer into its `Output`, keeping the raw response for error details.
+    func exchange(_ input: Operations.GetReadiness.Input) async throws -> (output: Operations.GetReadiness.Output, response: TransportResponse) {
         let request = ClientRequest(Operations.GetReadiness.descriptor)
         let response = try await send(request)
         switch response.statusCode {
         case 200:
-            return .ok(try response.decodeJSON(ReadinessStatus.self))
+            return try (.ok(response.decodeJSON(ReadinessStatus.self)), response)
         case 503:
-            return .serviceUnavailable(try response.decodeJSON(ReadinessStatus.self))
+            return try (.serviceUnavailable(response.decodeJSON(ReadinessStatus.self)), response)
         default:
-            return .undocumented(statusCode: response.statusCode, body: response.body)
-        }
-    }
-
-    /// Readiness probe: 200 when the database answers, 503 when it is unreachable. No
-    /// authentication, no rate limit, no `X-RateLimit-*` headers.
-    ///
-    /// `GET /ready`
-    /// - Spec: `#/paths/~1ready/get`
-    ///
-    /// Returns the success body; any other documented response is thrown as a `HandoffRailAPIError` carrying its decoded body.
-    @discardableResult
-    public func getReadiness() async throws -> ReadinessStatus {
-        let input = Operations.GetReadiness.Input()
-        switch try await getReadiness(input) {
-        case .ok(let payload):
-            return payload
-        case .serviceUnavailable(let payload):
-            throw HandoffRailAPIError(operationID: "getReadiness", statusCode: 503, body: .readinessStatus(payload))
-        case .undocumented(let statusCode, let data):
-            throw HandoffRailAPIError(operationID: "getReadiness", statusCode: statusCode, body: .undocumented(data))
+            return (.undocumented(statusCode: response.statusCode, body: response.body), response)
         }
     }
 
@@ -2499,38 +2733,44 @@ extension HandoffRailAPIClient {
     /// `GET /metrics`
     /// - Spec: `#/paths/~1metrics/get`
     ///
-    /// Returns every documented response as a typed `Output`; throws only for transport failures and undecodable bodies.
+    /// Returns every documented response as a typed `Output`; throws `HandoffRailError` only when no answer arrives (`.connection`, `.timeout`) or a body does not decode.
     public func getMetrics(_ input: Operations.GetMetrics.Input) async throws -> Operations.GetMetrics.Output {
+        return try await exchange(input).output
+    }
+
+    /// Prometheus text exposition. Always contains the families
+    /// `handoffrail_requests_total`, `handoffrail_request_latency_seconds`,
+    /// `handoffrail_handoffs_total`, `handoffrail_api_key_operations_total`,
+    /// `handoffrail_webhook_deliveries_total`, `handoffrail_webhook_dlq_size`,
+    /// `handoffrail_hitl_checkpoints_total`, `handoffrail_hitl_responses_total`,
+    /// `handoffrail_chain_depth` and `handoffrail_packet_status_count`, even without
+    /// samples. No authentication, no rate limit, no `X-RateLimit-*` headers.
+    ///
+    /// `GET /metrics`
+    /// - Spec: `#/paths/~1metrics/get`
+    ///
+    /// Returns the success body; any other answer is thrown as a `HandoffRailError` carrying its decoded body.
+    @discardableResult
+    public func getMetrics() async throws -> String {
+        let input = Operations.GetMetrics.Input()
+        let answer = try await exchange(input)
+        switch answer.output {
+        case .ok(let payload):
+            return payload
+        case .undocumented(_, let data):
+            throw HandoffRailError(operationID: "getMetrics", response: answer.response, body: .undocumented(data))
+        }
+    }
+
+    /// Sends `getMetrics` and decodes the answer into its `Output`, keeping the raw response for error details.
+    func exchange(_ input: Operations.GetMetrics.Input) async throws -> (output: Operations.GetMetrics.Output, response: TransportResponse) {
         let request = ClientRequest(Operations.GetMetrics.descriptor)
         let response = try await send(request)
         switch response.statusCode {
         case 200:
-            return .ok(response.text)
+            return (.ok(response.text), response)
         default:
-            return .undocumented(statusCode: response.statusCode, body: response.body)
-        }
-    }
-
-    /// Prometheus text exposition. Always contains the families
-    /// `handoffrail_requests_total`, `handoffrail_request_latency_seconds`,
-    /// `handoffrail_handoffs_total`, `handoffrail_api_key_operations_total`,
-    /// `handoffrail_webhook_deliveries_total`, `handoffrail_webhook_dlq_size`,
-    /// `handoffrail_hitl_checkpoints_total`, `handoffrail_hitl_responses_total`,
-    /// `handoffrail_chain_depth` and `handoffrail_packet_status_count`, even without
-    /// samples. No authentication, no rate limit, no `X-RateLimit-*` headers.
-    ///
-    /// `GET /metrics`
-    /// - Spec: `#/paths/~1metrics/get`
-    ///
-    /// Returns the success body; any other documented response is thrown as a `HandoffRailAPIError` carrying its decoded body.
-    @discardableResult
-    public func getMetrics() async throws -> String {
-        let input = Operations.GetMetrics.Input()
-        switch try await getMetrics(input) {
-        case .ok(let payload):
-            return payload
-        case .undocumented(let statusCode, let data):
-            throw HandoffRailAPIError(operationID: "getMetrics", statusCode: statusCode, body: .undocumented(data))
+            return (.undocumented(statusCode: response.statusCode, body: response.body), response)
         }
     }
 
@@ -2539,32 +2779,38 @@ extension HandoffRailAPIClient {
     /// `GET /openapi.yaml`
     /// - Spec: `#/paths/~1openapi.yaml/get`
     ///
-    /// Returns every documented response as a typed `Output`; throws only for transport failures and undecodable bodies.
+    /// Returns every documented response as a typed `Output`; throws `HandoffRailError` only when no answer arrives (`.connection`, `.timeout`) or a body does not decode.
     public func getOpenAPISpec(_ input: Operations.GetOpenAPISpec.Input) async throws -> Operations.GetOpenAPISpec.Output {
+        return try await exchange(input).output
+    }
+
+    /// Returns this OpenAPI 3.1 document as YAML. No authentication, no rate limit.
+    ///
+    /// `GET /openapi.yaml`
+    /// - Spec: `#/paths/~1openapi.yaml/get`
+    ///
+    /// Returns the success body; any other answer is thrown as a `HandoffRailError` carrying its decoded body.
+    @discardableResult
+    public func getOpenAPISpec() async throws -> String {
+        let input = Operations.GetOpenAPISpec.Input()
+        let answer = try await exchange(input)
+        switch answer.output {
+        case .ok(let payload):
+            return payload
+        case .undocumented(_, let data):
+            throw HandoffRailError(operationID: "getOpenAPISpec", response: answer.response, body: .undocumented(data))
+        }
+    }
+
+    /// Sends `getOpenAPISpec` and decodes the answer into its `Output`, keeping the raw response for error details.
+    func exchange(_ input: Operations.GetOpenAPISpec.Input) async throws -> (output: Operations.GetOpenAPISpec.Output, response: TransportResponse) {
         let request = ClientRequest(Operations.GetOpenAPISpec.descriptor)
         let response = try await send(request)
         switch response.statusCode {
         case 200:
-            return .ok(response.text)
+            return (.ok(response.text), response)
         default:
-            return .undocumented(statusCode: response.statusCode, body: response.body)
-        }
-    }
-
-    /// Returns this OpenAPI 3.1 document as YAML. No authentication, no rate limit.
-    ///
-    /// `GET /openapi.yaml`
-    /// - Spec: `#/paths/~1openapi.yaml/get`
-    ///
-    /// Returns the success body; any other documented response is thrown as a `HandoffRailAPIError` carrying its decoded body.
-    @discardableResult
-    public func getOpenAPISpec() async throws -> String {
-        let input = Operations.GetOpenAPISpec.Input()
-        switch try await getOpenAPISpec(input) {
-        case .ok(let payload):
-            return payload
-        case .undocumented(let statusCode, let data):
-            throw HandoffRailAPIError(operationID: "getOpenAPISpec", statusCode: statusCode, body: .undocumented(data))
+            return (.undocumented(statusCode: response.statusCode, body: response.body), response)
         }
     }
 }

@@ -58,10 +58,13 @@ struct GeneratedClientTests {
         let conflict = #"{"detail": {"message": "Packet is already claimed", "claimed_by": {"id": "a-2", "name": "Other"}}}"#
         let transport = ScriptedTransport { _ in Self.json(conflict, status: 409) }
         let client = HandoffRailAPIClient(transport: transport)
-        let error = await #expect(throws: HandoffRailAPIError.self) {
+        let error = await #expect(throws: HandoffRailError.self) {
             try await client.claimPacket(packetId: Self.packetID, body: ClaimRequest(agentId: "a", agentName: "A"))
         }
         #expect(error?.statusCode == 409)
+        #expect(error?.kind == .conflict)
+        #expect(error?.operationID == "claimPacket")
+        #expect(error?.claimant?.id == "a-2")
         guard case .claimConflictError(let body)? = error?.body else {
             Issue.record("expected a claim conflict body, got \(String(describing: error?.body))")
             return

@@ -16,6 +16,15 @@ public struct TransportRequest: Sendable, Hashable {
     /// The spec operation this request performs.
     public var operationID: String
 
+    /// The query as sent on the wire (`status=created%2Cclaimed&limit=10`), names and values
+    /// percent-encoded for form decoding; `nil` without query items.
+    public var encodedQuery: String? {
+        guard !query.isEmpty else { return nil }
+        return query.map { item in
+            QueryEncoding.encode(item.name) + (item.value.map { "=" + QueryEncoding.encode($0) } ?? "")
+        }.joined(separator: "&")
+    }
+
     /// A request for `operationID`.
     public init(method: String, path: String, query: [URLQueryItem] = [], headers: [String: String] = [:], body: Data? = nil, operationID: String) {
         self.method = method
@@ -35,17 +44,37 @@ public struct TransportResponse: Sendable, Hashable {
     public var headers: [String: String]
     /// The raw body.
     public var body: Data
+    /// The spec operation that was answered, when the sender recorded it (errors name it).
+    public var operationID: String?
 
     /// A response; header names are lowercased so lookups need not guess their case.
-    public init(statusCode: Int, headers: [String: String] = [:], body: Data = Data()) {
+    public init(statusCode: Int, headers: [String: String] = [:], body: Data = Data(), operationID: String? = nil) {
         self.statusCode = statusCode
         self.headers = Dictionary(headers.map { ($0.key.lowercased(), $0.value) }, uniquingKeysWith: { _, last in last })
         self.body = body
+        self.operationID = operationID
     }
 
     /// Decodes the JSON body (enums tolerant: unknown values are kept; `2.0` stays a double).
+    ///
+    /// A body that does not decode throws a ``HandoffRailError``: of the status's kind for
+    /// error statuses (a proxy's HTML 502 is still `.server`), `.invalidResponse` otherwise.
     public func decodeJSON<T: Decodable>(_ type: T.Type) throws -> T {
-        try HandoffRailJSON.decode(T.self, from: body)
+        do {
+            return try HandoffRailJSON.decode(T.self, from: body)
+        } catch {
+            throw HandoffRailError(
+                kind: statusCode >= 400 ? (HandoffRailError.Kind(statusCode: statusCode) ?? .invalidResponse) : .invalidResponse,
+                statusCode: statusCode, operationID: operationID, body: .undocumented(body), retryAfter: retryAfter,
+                requestID: headers["x-request-id"], reason: "the body is not a valid \(T.self)")
+        }
+    }
+
+    /// `Retry-After` in seconds (the delta-seconds form the server sends), if present.
+    public var retryAfter: TimeInterval? {
+        guard let value = headers["retry-after"]?.trimmingCharacters(in: .whitespaces),
+              let seconds = TimeInterval(value), seconds >= 0 else { return nil }
+        return seconds
     }
 
     /// The body as UTF-8 text.
@@ -57,4 +86,18 @@ public struct TransportResponse: Sendable, Hashable {
 public protocol HandoffRailTransport: Sendable {
     /// Sends `request`; throws only when no HTTP response was received.
     func send(_ request: TransportRequest) async throws -> TransportResponse
+}
+
+/// Percent-encoding of query names and values for form decoding: `+`, `&`, `=` and `;` are
+/// escaped too, since servers decode `+` as a space (`URLComponents` leaves it as is).
+enum QueryEncoding {
+    static func encode(_ text: String) -> String {
+        text.addingPercentEncoding(withAllowedCharacters: allowed) ?? text
+    }
+
+    private static let allowed: CharacterSet = {
+        var set = CharacterSet.urlQueryAllowed
+        set.remove(charactersIn: "+&=;")
+        return set
+    }()
 }

@@ -25,15 +25,14 @@ public struct URLSessionTransport: HandoffRailTransport {
         self.timeout = timeout
     }
 
+    /// Sends `request` to `baseURL` + its path and query; throws `URLError` when no answer arrives.
     public func send(_ request: TransportRequest) async throws -> TransportResponse {
         guard var components = URLComponents(url: baseURL, resolvingAgainstBaseURL: false) else {
             throw URLError(.badURL)
         }
         let basePath = components.percentEncodedPath.hasSuffix("/") ? String(components.percentEncodedPath.dropLast()) : components.percentEncodedPath
         components.percentEncodedPath = basePath + request.path
-        components.percentEncodedQueryItems = request.query.isEmpty ? nil : request.query.map {
-            URLQueryItem(name: Self.encodeQueryComponent($0.name), value: $0.value.map(Self.encodeQueryComponent))
-        }
+        components.percentEncodedQuery = request.encodedQuery
         guard let url = components.url else { throw URLError(.badURL) }
         var urlRequest = URLRequest(url: url, timeoutInterval: timeout)
         urlRequest.httpMethod = request.method
@@ -49,15 +48,15 @@ public struct URLSessionTransport: HandoffRailTransport {
         return TransportResponse(statusCode: http.statusCode, headers: headers, body: data)
     }
 
-    /// Percent-encodes a query name or value for form decoding: `+`, `&`, `=` and `;` are
-    /// escaped too, since servers decode `+` as a space (`URLComponents` leaves it as is).
+    /// Percent-encodes a query name or value for form decoding (see `TransportRequest.encodedQuery`).
     static func encodeQueryComponent(_ text: String) -> String {
-        text.addingPercentEncoding(withAllowedCharacters: queryComponentAllowed) ?? text
+        QueryEncoding.encode(text)
     }
+}
 
-    private static let queryComponentAllowed: CharacterSet = {
-        var set = CharacterSet.urlQueryAllowed
-        set.remove(charactersIn: "+&=;")
-        return set
-    }()
+extension URLSessionTransport: CustomReflectable {
+    /// Mirrors without the API key, so dumping a transport never prints it.
+    public var customMirror: Mirror {
+        Mirror(self, children: ["baseURL": baseURL, "timeout": timeout], displayStyle: .struct)
+    }
 }

@@ -1,7 +1,9 @@
-/// Translates operations into the `client` output: on `HandoffRailAPIClient`, per operation a
-/// full-fidelity method (typed `Input` → typed `Output`, every documented response) and a
-/// flat method (plain arguments → the success body, documented errors thrown as
-/// `HandoffRailAPIError` with their decoded body).
+/// Translates operations into the `client` output: an extension of the hand-written
+/// `HandoffRailOperations` protocol (adopted by `HandoffRailAPIClient` and the retrying
+/// `HandoffRailClient`) with, per operation, a full-fidelity method (typed `Input` → typed
+/// `Output`, every documented response), a flat method (plain arguments → the success body,
+/// every other answer thrown as `HandoffRailError` with its decoded body and response
+/// headers) and the internal `exchange(_:)` both share (send, decode, keep the response).
 package struct ClientTranslator {
     package init() {}
 
@@ -11,13 +13,14 @@ package struct ClientTranslator {
         for operation in routed {
             members.append(.function(fullFidelity(operation)))
             members.append(.function(flat(operation)))
+            members.append(.function(exchange(operation)))
         }
         return SwiftFile(
             name: "Client.swift",
             imports: [ImportDeclaration(module: "Foundation"), ImportDeclaration(module: "HandoffRailModels")],
             declarations: [
                 .type(errorBody(routed)),
-                .type(TypeDeclaration(access: nil, kind: .extension, name: "HandoffRailAPIClient", members: members)),
+                .type(TypeDeclaration(access: nil, kind: .extension, name: "HandoffRailOperations", members: members)),
             ])
     }
 
@@ -48,6 +51,16 @@ package struct ClientTranslator {
 
     private func fullFidelity(_ operation: OperationDefinition) -> FunctionDeclaration {
         let namespace = "Operations.\(operation.typeName)"
+        return FunctionDeclaration(
+            doc: operation.doc + ["", "Returns every documented response as a typed `Output`; throws `HandoffRailError` only when no answer arrives (`.connection`, `.timeout`) or a body does not decode."],
+            access: .public, kind: .function(SwiftNaming.lowerCamel(operation.id)),
+            parameters: [FunctionParameter(label: nil, name: "input", type: "\(namespace).Input")],
+            isAsync: true, isThrowing: true, returnType: "\(namespace).Output",
+            body: [.return(.code("try await exchange(input).output"))])
+    }
+
+    private func exchange(_ operation: OperationDefinition) -> FunctionDeclaration {
+        let namespace = "Operations.\(operation.typeName)"
         let buildsRequest = !operation.parameters.isEmpty || operation.body != nil
         var body: [Statement] = [
             .declaration(isLet: !buildsRequest, name: "request", type: nil, value: .code("ClientRequest(\(namespace).descriptor)")),
@@ -74,26 +87,26 @@ package struct ClientTranslator {
             }
             let caseName = SwiftNaming.escapeIdentifier(response.caseName)
             switch response.content {
-            case .none: cases.append(SwitchCase([String(status)], [.return(.code(".\(caseName)"))]))
-            case .json(let type, _, _): cases.append(SwitchCase([String(status)], [.return(.code(".\(caseName)(try response.decodeJSON(\(type.swift).self))"))]))
-            case .text: cases.append(SwitchCase([String(status)], [.return(.code(".\(caseName)(response.text)"))]))
+            case .none: cases.append(SwitchCase([String(status)], [.return(.code("(.\(caseName), response)"))]))
+            case .json(let type, _, _): cases.append(SwitchCase([String(status)], [.return(.code("try (.\(caseName)(response.decodeJSON(\(type.swift).self)), response)"))]))
+            case .text: cases.append(SwitchCase([String(status)], [.return(.code("(.\(caseName)(response.text), response)"))]))
             }
         }
         if let defaultResponse {
             switch defaultResponse.content {
-            case .none: cases.append(SwitchCase([], [.return(".default(statusCode: response.statusCode)")]))
-            case .json(let type, _, _): cases.append(SwitchCase([], [.return(.code(".default(statusCode: response.statusCode, try response.decodeJSON(\(type.swift).self))"))]))
-            case .text: cases.append(SwitchCase([], [.return(".default(statusCode: response.statusCode, response.text)")]))
+            case .none: cases.append(SwitchCase([], [.return("(.default(statusCode: response.statusCode), response)")]))
+            case .json(let type, _, _): cases.append(SwitchCase([], [.return(.code("try (.default(statusCode: response.statusCode, response.decodeJSON(\(type.swift).self)), response)"))]))
+            case .text: cases.append(SwitchCase([], [.return("(.default(statusCode: response.statusCode, response.text), response)")]))
             }
         } else {
-            cases.append(SwitchCase([], [.return(".undocumented(statusCode: response.statusCode, body: response.body)")]))
+            cases.append(SwitchCase([], [.return("(.undocumented(statusCode: response.statusCode, body: response.body), response)")]))
         }
         body.append(.switch(subject: "response.statusCode", cases: cases))
         return FunctionDeclaration(
-            doc: operation.doc + ["", "Returns every documented response as a typed `Output`; throws only for transport failures and undecodable bodies."],
-            access: .public, kind: .function(SwiftNaming.lowerCamel(operation.id)),
+            doc: ["Sends `\(operation.id)` and decodes the answer into its `Output`, keeping the raw response for error details."],
+            kind: .function("exchange"),
             parameters: [FunctionParameter(label: nil, name: "input", type: "\(namespace).Input")],
-            isAsync: true, isThrowing: true, returnType: "\(namespace).Output", body: body)
+            isAsync: true, isThrowing: true, returnType: "(output: \(namespace).Output, response: TransportResponse)", body: body)
     }
 
     private func flat(_ operation: OperationDefinition) -> FunctionDeclaration {
@@ -128,24 +141,35 @@ package struct ClientTranslator {
             body.append(.if(condition: "let \(parameter.swiftName)", then: [.expression("input.\(label) = \(parameter.swiftName)")], else: nil))
         }
         let success = operation.successResponse
+        body.append(.declaration(isLet: true, name: "answer", type: nil, value: "try await exchange(input)"))
         var cases: [SwitchCase] = []
         for response in operation.responses {
-            let pattern = response.outputPattern()
-            let statusExpression = response.statusExpression
             if response == success {
-                cases.append(SwitchCase([pattern], [.return(response.payloadType == nil ? nil : .code("payload"))]))
+                cases.append(SwitchCase([response.outputPattern()], [.return(response.payloadType == nil ? nil : .code("payload"))]))
             } else {
                 let errorBody = response.payloadType.map { ".\(Self.errorCaseName($0))(payload)" } ?? ".empty"
-                cases.append(SwitchCase([pattern], [.throw("HandoffRailAPIError(operationID: \(quoted(operation.id)), statusCode: \(statusExpression), body: \(errorBody))")]))
+                cases.append(SwitchCase([Self.errorPattern(response)], [.throw(Self.error(operation, body: errorBody))]))
             }
         }
-        cases.append(SwitchCase([".undocumented(let statusCode, let data)"], [.throw("HandoffRailAPIError(operationID: \(quoted(operation.id)), statusCode: statusCode, body: .undocumented(data))")]))
-        body.append(.switch(subject: "try await \(SwiftNaming.lowerCamel(operation.id))(input)", cases: cases))
+        cases.append(SwitchCase([".undocumented(_, let data)"], [.throw(Self.error(operation, body: ".undocumented(data)"))]))
+        body.append(.switch(subject: "answer.output", cases: cases))
         let returnType = success?.payloadType
         return FunctionDeclaration(
-            doc: operation.doc + ["", "Returns the success body; any other documented response is thrown as a `HandoffRailAPIError` carrying its decoded body."],
+            doc: operation.doc + ["", "Returns the success body; any other answer is thrown as a `HandoffRailError` carrying its decoded body."],
             attributes: returnType == nil ? [] : ["@discardableResult"],
             access: .public, kind: .function(SwiftNaming.lowerCamel(operation.id)), parameters: parameters,
             isAsync: true, isThrowing: true, returnType: returnType, body: body)
+    }
+
+    /// The pattern of an error response in the flat method: binds the payload, never the
+    /// status (the error reads it from the response).
+    private static func errorPattern(_ response: ResponseDefinition) -> String {
+        let name = "." + SwiftNaming.escapeIdentifier(response.caseName)
+        guard response.payloadType != nil else { return name }
+        return response.status == nil ? "\(name)(_, let payload)" : "\(name)(let payload)"
+    }
+
+    private static func error(_ operation: OperationDefinition, body: String) -> String {
+        "HandoffRailError(operationID: \(quoted(operation.id)), response: answer.response, body: \(body))"
     }
 }

@@ -14,28 +14,15 @@ public enum APIErrorBody: Sendable, Hashable {
     case undocumented(Data)
 }
 
-extension HandoffRailAPIClient {
+extension HandoffRailOperations {
     /// List things.
     ///
     /// `GET /api/v1/things` — requires role `reader`
     /// - Spec: `#/paths/~1api~1v1~1things/get`
     ///
-    /// Returns every documented response as a typed `Output`; throws only for transport failures and undecodable bodies.
+    /// Returns every documented response as a typed `Output`; throws `HandoffRailError` only when no answer arrives (`.connection`, `.timeout`) or a body does not decode.
     public func listThings(_ input: Operations.ListThings.Input) async throws -> Operations.ListThings.Output {
-        var request = ClientRequest(Operations.ListThings.descriptor)
-        request.addQueryParameter("limit", input.limit)
-        request.addQueryParameter("q", input.q)
-        let response = try await send(request)
-        switch response.statusCode {
-        case 200:
-            return .ok(try response.decodeJSON(Thing.self))
-        case 401:
-            return .unauthorized(try response.decodeJSON(ErrorDetail.self))
-        case 403:
-            return .forbidden(try response.decodeJSON(ErrorDetail.self))
-        default:
-            return .undocumented(statusCode: response.statusCode, body: response.body)
-        }
+        return try await exchange(input).output
     }
 
     /// List things.
@@ -43,22 +30,41 @@ extension HandoffRailAPIClient {
     /// `GET /api/v1/things` — requires role `reader`
     /// - Spec: `#/paths/~1api~1v1~1things/get`
     ///
-    /// Returns the success body; any other documented response is thrown as a `HandoffRailAPIError` carrying its decoded body.
+    /// Returns the success body; any other answer is thrown as a `HandoffRailError` carrying its decoded body.
     @discardableResult
     public func listThings(limit: Int? = nil, q: String? = nil) async throws -> Thing {
         var input = Operations.ListThings.Input(q: q)
         if let limit {
             input.limit = limit
         }
-        switch try await listThings(input) {
+        let answer = try await exchange(input)
+        switch answer.output {
         case .ok(let payload):
             return payload
         case .unauthorized(let payload):
-            throw HandoffRailAPIError(operationID: "listThings", statusCode: 401, body: .errorDetail(payload))
+            throw HandoffRailError(operationID: "listThings", response: answer.response, body: .errorDetail(payload))
         case .forbidden(let payload):
-            throw HandoffRailAPIError(operationID: "listThings", statusCode: 403, body: .errorDetail(payload))
-        case .undocumented(let statusCode, let data):
-            throw HandoffRailAPIError(operationID: "listThings", statusCode: statusCode, body: .undocumented(data))
+            throw HandoffRailError(operationID: "listThings", response: answer.response, body: .errorDetail(payload))
+        case .undocumented(_, let data):
+            throw HandoffRailError(operationID: "listThings", response: answer.response, body: .undocumented(data))
+        }
+    }
+
+    /// Sends `listThings` and decodes the answer into its `Output`, keeping the raw response for error details.
+    func exchange(_ input: Operations.ListThings.Input) async throws -> (output: Operations.ListThings.Output, response: TransportResponse) {
+        var request = ClientRequest(Operations.ListThings.descriptor)
+        request.addQueryParameter("limit", input.limit)
+        request.addQueryParameter("q", input.q)
+        let response = try await send(request)
+        switch response.statusCode {
+        case 200:
+            return try (.ok(response.decodeJSON(Thing.self)), response)
+        case 401:
+            return try (.unauthorized(response.decodeJSON(ErrorDetail.self)), response)
+        case 403:
+            return try (.forbidden(response.decodeJSON(ErrorDetail.self)), response)
+        default:
+            return (.undocumented(statusCode: response.statusCode, body: response.body), response)
         }
     }
 
@@ -67,8 +73,39 @@ extension HandoffRailAPIClient {
     /// `POST /api/v1/things/{thing_id}/claim` — requires role `agent`
     /// - Spec: `#/paths/~1api~1v1~1things~1{thing_id}~1claim/post`
     ///
-    /// Returns every documented response as a typed `Output`; throws only for transport failures and undecodable bodies.
+    /// Returns every documented response as a typed `Output`; throws `HandoffRailError` only when no answer arrives (`.connection`, `.timeout`) or a body does not decode.
     public func claimThing(_ input: Operations.ClaimThing.Input) async throws -> Operations.ClaimThing.Output {
+        return try await exchange(input).output
+    }
+
+    /// Claim a thing.
+    ///
+    /// `POST /api/v1/things/{thing_id}/claim` — requires role `agent`
+    /// - Spec: `#/paths/~1api~1v1~1things~1{thing_id}~1claim/post`
+    ///
+    /// Returns the success body; any other answer is thrown as a `HandoffRailError` carrying its decoded body.
+    @discardableResult
+    public func claimThing(thingId: UUID, body: Thing, idempotencyKey: String? = nil) async throws -> Thing {
+        let input = Operations.ClaimThing.Input(thingId: thingId, idempotencyKey: idempotencyKey, body: body)
+        let answer = try await exchange(input)
+        switch answer.output {
+        case .ok(let payload):
+            return payload
+        case .`default`(_, let payload):
+            throw HandoffRailError(operationID: "claimThing", response: answer.response, body: .errorDetail(payload))
+        case .unauthorized(let payload):
+            throw HandoffRailError(operationID: "claimThing", response: answer.response, body: .errorDetail(payload))
+        case .forbidden(let payload):
+            throw HandoffRailError(operationID: "claimThing", response: answer.response, body: .errorDetail(payload))
+        case .unprocessableContent(let payload):
+            throw HandoffRailError(operationID: "claimThing", response: answer.response, body: .errorDetail(payload))
+        case .undocumented(_, let data):
+            throw HandoffRailError(operationID: "claimThing", response: answer.response, body: .undocumented(data))
+        }
+    }
+
+    /// Sends `claimThing` and decodes the answer into its `Output`, keeping the raw response for error details.
+    func exchange(_ input: Operations.ClaimThing.Input) async throws -> (output: Operations.ClaimThing.Output, response: TransportResponse) {
         var request = ClientRequest(Operations.ClaimThing.descriptor)
         request.setPathParameter("thing_id", input.thingId)
         request.setHeader("Idempotency-Key", input.idempotencyKey)
@@ -76,40 +113,15 @@ extension HandoffRailAPIClient {
         let response = try await send(request)
         switch response.statusCode {
         case 200:
-            return .ok(try response.decodeJSON(Thing.self))
+            return try (.ok(response.decodeJSON(Thing.self)), response)
         case 401:
-            return .unauthorized(try response.decodeJSON(ErrorDetail.self))
+            return try (.unauthorized(response.decodeJSON(ErrorDetail.self)), response)
         case 403:
-            return .forbidden(try response.decodeJSON(ErrorDetail.self))
+            return try (.forbidden(response.decodeJSON(ErrorDetail.self)), response)
         case 422:
-            return .unprocessableContent(try response.decodeJSON(ErrorDetail.self))
+            return try (.unprocessableContent(response.decodeJSON(ErrorDetail.self)), response)
         default:
-            return .default(statusCode: response.statusCode, try response.decodeJSON(ErrorDetail.self))
-        }
-    }
-
-    /// Claim a thing.
-    ///
-    /// `POST /api/v1/things/{thing_id}/claim` — requires role `agent`
-    /// - Spec: `#/paths/~1api~1v1~1things~1{thing_id}~1claim/post`
-    ///
-    /// Returns the success body; any other documented response is thrown as a `HandoffRailAPIError` carrying its decoded body.
-    @discardableResult
-    public func claimThing(thingId: UUID, body: Thing, idempotencyKey: String? = nil) async throws -> Thing {
-        let input = Operations.ClaimThing.Input(thingId: thingId, idempotencyKey: idempotencyKey, body: body)
-        switch try await claimThing(input) {
-        case .ok(let payload):
-            return payload
-        case .`default`(let statusCode, let payload):
-            throw HandoffRailAPIError(operationID: "claimThing", statusCode: statusCode, body: .errorDetail(payload))
-        case .unauthorized(let payload):
-            throw HandoffRailAPIError(operationID: "claimThing", statusCode: 401, body: .errorDetail(payload))
-        case .forbidden(let payload):
-            throw HandoffRailAPIError(operationID: "claimThing", statusCode: 403, body: .errorDetail(payload))
-        case .unprocessableContent(let payload):
-            throw HandoffRailAPIError(operationID: "claimThing", statusCode: 422, body: .errorDetail(payload))
-        case .undocumented(let statusCode, let data):
-            throw HandoffRailAPIError(operationID: "claimThing", statusCode: statusCode, body: .undocumented(data))
+            return try (.default(statusCode: response.statusCode, response.decodeJSON(ErrorDetail.self)), response)
         }
     }
 
@@ -118,32 +130,38 @@ extension HandoffRailAPIClient {
     /// `GET /health`
     /// - Spec: `#/paths/~1health/get`
     ///
-    /// Returns every documented response as a typed `Output`; throws only for transport failures and undecodable bodies.
+    /// Returns every documented response as a typed `Output`; throws `HandoffRailError` only when no answer arrives (`.connection`, `.timeout`) or a body does not decode.
     public func getHealth(_ input: Operations.GetHealth.Input) async throws -> Operations.GetHealth.Output {
+        return try await exchange(input).output
+    }
+
+    /// Liveness.
+    ///
+    /// `GET /health`
+    /// - Spec: `#/paths/~1health/get`
+    ///
+    /// Returns the success body; any other answer is thrown as a `HandoffRailError` carrying its decoded body.
+    @discardableResult
+    public func getHealth() async throws -> String {
+        let input = Operations.GetHealth.Input()
+        let answer = try await exchange(input)
+        switch answer.output {
+        case .ok(let payload):
+            return payload
+        case .undocumented(_, let data):
+            throw HandoffRailError(operationID: "getHealth", response: answer.response, body: .undocumented(data))
+        }
+    }
+
+    /// Sends `getHealth` and decodes the answer into its `Output`, keeping the raw response for error details.
+    func exchange(_ input: Operations.GetHealth.Input) async throws -> (output: Operations.GetHealth.Output, response: TransportResponse) {
         let request = ClientRequest(Operations.GetHealth.descriptor)
         let response = try await send(request)
         switch response.statusCode {
         case 200:
-            return .ok(response.text)
+            return (.ok(response.text), response)
         default:
-            return .undocumented(statusCode: response.statusCode, body: response.body)
-        }
-    }
-
-    /// Liveness.
-    ///
-    /// `GET /health`
-    /// - Spec: `#/paths/~1health/get`
-    ///
-    /// Returns the success body; any other documented response is thrown as a `HandoffRailAPIError` carrying its decoded body.
-    @discardableResult
-    public func getHealth() async throws -> String {
-        let input = Operations.GetHealth.Input()
-        switch try await getHealth(input) {
-        case .ok(let payload):
-            return payload
-        case .undocumented(let statusCode, let data):
-            throw HandoffRailAPIError(operationID: "getHealth", statusCode: statusCode, body: .undocumented(data))
+            return (.undocumented(statusCode: response.statusCode, body: response.body), response)
         }
     }
 }

@@ -1,0 +1,98 @@
+import Foundation
+import HandoffRailModels
+
+extension HandoffRailError {
+    /// Every field issue of a validation failure, with its location (`loc`), in the server's
+    /// order; empty when the error carries none (a 400 "Cannot transition" has a `detail` only).
+    ///
+    /// ```swift
+    /// for issue in error.validationIssues { print(issue.locationPath, issue.msg) }
+    /// // body.metadata.source_agent.id Field required
+    /// ```
+    public var validationIssues: [ValidationIssue] {
+        let entries: [ValidationError]
+        switch body {
+        case .httpValidationError(let error)?: entries = error.detail
+        case .unprocessableError(.httpValidationError(let error))?: entries = error.detail
+        default: return []
+        }
+        return entries.map { entry in
+            ValidationIssue(type: entry.type, loc: entry.loc.map(JSONPathComponent.init), msg: entry.msg, input: entry.input ?? .null, ctx: entry.ctx)
+        }
+    }
+
+    /// Who holds the packet, when a claim failed with 409 because it is already claimed.
+    ///
+    /// ```swift
+    /// if let holder = error.claimant { print("claimed by \(holder.name) (\(holder.id))") }
+    /// ```
+    public var claimant: TargetAgentInfo? {
+        if case .claimConflictError(let conflict)? = body { return conflict.detail.claimedBy }
+        return nil
+    }
+
+    /// The server's human-readable `detail` (for a validation failure: its first message).
+    public var detail: String? {
+        switch body {
+        case .errorDetail(let error)?: return error.detail
+        case .unprocessableError(.errorDetail(let error))?: return error.detail
+        case .httpValidationError(let error)?, .unprocessableError(.httpValidationError(let error))?: return error.detail.first?.msg
+        case .rateLimitError(let error)?: return error.detail.rawValue
+        case .payloadTooLargeError(let error)?: return error.detail
+        case .claimConflictError(let error)?: return error.detail.message
+        case .readinessStatus(let status)?: return "status \(status.status)"
+        case .undocumented(let data)?: return Self.detail(inUndocumented: data)
+        case .empty?, nil: return nil
+        }
+    }
+
+    /// The server's machine-readable `code` (`"daily_limit_exceeded"`, …), when it sent one.
+    public var serverCode: String? {
+        switch body {
+        case .errorDetail(let error)?, .unprocessableError(.errorDetail(let error))?: return error.code
+        default: return nil
+        }
+    }
+
+    /// The request field the server's error is about (`"rate_limit"`, `"handoffs_per_day"`, …).
+    public var field: String? {
+        switch body {
+        case .errorDetail(let error)?, .unprocessableError(.errorDetail(let error))?: return error.field
+        case .rateLimitError(let error)?: return error.field.rawValue
+        default: return nil
+        }
+    }
+
+    /// A `detail` string from a body the spec does not document for the status, if it has one;
+    /// otherwise the start of the text.
+    private static func detail(inUndocumented data: Data) -> String? {
+        guard !data.isEmpty else { return nil }
+        if let json = try? JSONValue(parsing: data), case .string(let detail)? = json["detail"] { return detail }
+        let text = String(decoding: data.prefix(200), as: UTF8.self).trimmingCharacters(in: .whitespacesAndNewlines)
+        return text.isEmpty ? nil : text
+    }
+}
+
+extension JSONPathComponent {
+    /// The validator path component for a generated `loc` item.
+    init(_ item: ValidationError.LocItem) {
+        switch item {
+        case .string(let key): self = .key(key)
+        case .integer(let index): self = .index(index)
+        }
+    }
+}
+
+extension ValidationIssue {
+    /// The location as one readable path: `body.actions.pending[0].id`.
+    public var locationPath: String {
+        var path = ""
+        for component in loc {
+            switch component {
+            case .key(let key): path += path.isEmpty ? key : ".\(key)"
+            case .index(let index): path += "[\(index)]"
+            }
+        }
+        return path
+    }
+}

@@ -1,0 +1,129 @@
+import Foundation
+import HandoffRailClient
+import HandoffRailModels
+import HandoffRailServer
+import HandoffRailService
+import HandoffRailStorageSQLite
+import Hummingbird
+
+/// The real server stack (middleware, generated routes, service, SQLite on a temporary file)
+/// for client tests: reachable in-process through ``InProcessTransport``, or over real
+/// sockets on 127.0.0.1 with ``withLiveServer(_:)``.
+struct ClientTestServer: Sendable {
+    /// The bootstrapped admin key of the operator tenant `default` (tier business).
+    static let adminKey = "hr_client_tests_admin_0123456789abcdef"
+
+    let service: HandoffRailService
+    let responder: RouterResponder<HandoffRailRequestContext>
+
+    /// Request limits generous enough that only tests that want a 429 see one.
+    static let relaxedLimits: [Tier: TierLimits] = TierLimits.reference.mapValues { limits in
+        var limits = limits
+        limits.requestsPerMinutePerKey = 1_000_000
+        limits.requestsPerHour = nil
+        return limits
+    }
+
+    /// A fresh server on its own temporary database.
+    static func make(tierLimits: [Tier: TierLimits] = relaxedLimits) async throws -> ClientTestServer {
+        var configuration = ServiceConfiguration()
+        configuration.tierLimits = tierLimits
+        let limiter = SlidingWindowRateLimiter()
+        let service = HandoffRailService(store: try SQLiteStore.temporary(), configuration: configuration, probes: .server(rateLimiter: limiter))
+        _ = try await service.bootstrap(adminKey: adminKey)
+        HandoffRailMetrics.bootstrap()
+        let router = HandoffRailApplication.makeRouter(
+            api: service, authenticator: service,
+            configuration: HandoffRailServerConfiguration(port: 0, tierLimits: tierLimits, requestLogLevel: .debug),
+            rateLimiter: limiter)
+        return ClientTestServer(service: service, responder: router.buildResponder())
+    }
+
+    /// A client calling this server in-process.
+    func inProcessClient(key: String? = adminKey, configuration: HandoffRailClientConfiguration = .init(), sleeper: RetrySleeper = .live) -> HandoffRailClient {
+        HandoffRailClient(transport: InProcessTransport(responder: responder), apiKey: key, configuration: configuration, sleeper: sleeper)
+    }
+
+    /// Runs the server on 127.0.0.1 (a free port) for the duration of `body`, which gets its URL.
+    func withLiveServer<Value: Sendable>(_ body: @Sendable (URL) async throws -> Value) async throws -> Value {
+        try await LoopbackServer.run(responder: responder, body)
+    }
+
+    /// Runs `body` with a client of this server over `transport` (`.inProcess` or `.live`).
+    func withClient<Value: Sendable>(
+        _ transport: TransportKind, key: String? = adminKey, configuration: HandoffRailClientConfiguration = .init(),
+        _ body: @Sendable (HandoffRailClient) async throws -> Value
+    ) async throws -> Value {
+        switch transport {
+        case .inProcess:
+            return try await body(inProcessClient(key: key, configuration: configuration))
+        case .live:
+            return try await withLiveServer { url in
+                try await body(HandoffRailClient(baseURL: url, apiKey: key, configuration: configuration))
+            }
+        }
+    }
+
+    /// Creates an API key of `role` in the default tenant and returns the plain key.
+    func makeKey(role: Role) async throws -> String {
+        try await inProcessClient().createApiKey(ApiKeyCreate(name: "\(role.rawValue) key", role: role)).key
+    }
+}
+
+/// How a test reaches the server.
+enum TransportKind: String, Sendable, CaseIterable, CustomStringConvertible {
+    case inProcess = "in-process"
+    case live = "live sockets"
+    var description: String { rawValue }
+}
+
+/// Runs any Hummingbird router on 127.0.0.1 with a free port while a closure runs.
+enum LoopbackServer {
+    static func run<Responder: HTTPResponder, Value: Sendable>(
+        responder: Responder, _ body: @Sendable (URL) async throws -> Value
+    ) async throws -> Value where Responder.Context: InitializableFromSource<ApplicationRequestContextSource> {
+        let (ports, portContinuation) = AsyncStream.makeStream(of: Int.self)
+        let app = Application(
+            responder: responder,
+            configuration: ApplicationConfiguration(address: .hostname("127.0.0.1", port: 0)),
+            onServerRunning: { channel in
+                portContinuation.yield(channel.localAddress?.port ?? 0)
+                portContinuation.finish()
+            })
+        return try await withThrowingTaskGroup(of: Value?.self) { group in
+            group.addTask {
+                try await app.run()
+                return nil
+            }
+            defer { group.cancelAll() }
+            var iterator = ports.makeAsyncIterator()
+            guard let port = await iterator.next(), port > 0 else { throw TestFailure("the loopback server did not start") }
+            return try await body(URL(string: "http://127.0.0.1:\(port)")!)
+        }
+    }
+}
+
+struct TestFailure: Error, CustomStringConvertible {
+    var description: String
+    init(_ description: String) { self.description = description }
+}
+
+/// Sample request bodies.
+enum Samples {
+    static func packet(summary: String = "Customer asks for a refund of invoice INV-1042", source: String = "triage-01",
+                       target: String = "billing-01", tags: [String] = ["billing", "refund"], hitl: HitlCheckpoint? = nil) -> PacketCreate {
+        PacketCreate(
+            metadata: Metadata(
+                sourceAgent: AgentInfo(id: source, name: "Triage"),
+                targetAgent: TargetAgentInfo(id: target, name: "Billing"),
+                priority: .high, tags: tags),
+            context: PacketContext(summary: summary, conversationState: [ContextEntry(role: .user, content: "I was charged twice.")]),
+            hitl: hitl)
+    }
+
+    /// `packet` as the JSON object a batch create carries.
+    static func batchItem(_ packet: PacketCreate) throws -> [String: JSONValue] {
+        guard case .object(let object) = try JSONValue(parsing: HandoffRailJSON.encode(packet)) else { throw TestFailure("not an object") }
+        return object
+    }
+}
