@@ -6,7 +6,8 @@
 # Installs the SDK into .venv, builds the debug `handoffrail`, starts `handoffrail serve`
 # on a free local port with a fresh temporary database and a random bootstrap admin key
 # (daily limit off, rate limits out of the way), waits for /ready, runs
-# tests/python/sdk_scenario.py (sync and async SDK clients), then stops the server with
+# tests/python/sdk_scenario.py (sync and async SDK clients) and tests/python/events_scenario.py
+# (the SDK's SSE and WebSocket clients, events within 100 ms), then stops the server with
 # SIGTERM and requires a graceful exit (status 0) within 10 s. Exits with the scenario's
 # status (or 1 when the shutdown was not graceful). The server log is printed on failure.
 #
@@ -57,6 +58,9 @@ step "Scenario (tests/python/sdk_scenario.py)"
 status=0
 # shellcheck disable=SC2086 # SCENARIO_ARGS is a list of words on purpose
 .venv/bin/python tests/python/sdk_scenario.py --base-url "$base" --api-key "$api_key" ${SCENARIO_ARGS:-} || status=$?
+
+step "Live events (tests/python/events_scenario.py: HandoffRailSSEClient, HandoffRailWSClient)"
+.venv/bin/python tests/python/events_scenario.py --base-url "$base" --api-key "$api_key" || status=$?
 
 step "Graceful shutdown (SIGTERM, at most 10 s)"
 if kill -0 "$server_pid" 2>/dev/null; then

@@ -27,14 +27,18 @@ public struct HandoffRailService: HandoffRailAPI {
     let logger: Logger
     /// Per-process caches (agent ids per tenant); shared by copies of the service.
     let knownAgents = KnownAgents()
+    /// Announced after every commit that wrote outbox rows (wakes the live-event fan-out).
+    public let commitSignal: CommitSignal
 
     public init(
         store: any HandoffRailStore,
         configuration: ServiceConfiguration = ServiceConfiguration(),
         probes: SystemProbes = SystemProbes(),
         clock: ServiceClock = .system,
-        logger: Logger = Logger(label: "handoffrail.service")
+        logger: Logger = Logger(label: "handoffrail.service"),
+        commitSignal: CommitSignal = CommitSignal()
     ) {
+        self.commitSignal = commitSignal
         self.store = store
         self.configuration = configuration
         self.probes = probes

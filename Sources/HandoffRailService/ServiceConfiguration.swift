@@ -62,8 +62,10 @@ public struct TierLimits: Sendable, Hashable {
     public var maxAPIKeys: Int?
     public var maxAgents: Int?
     public var maxWebhooks: Int?
+    /// Open live-event connections (`/events` SSE plus `/ws` WebSocket) per tenant.
+    public var maxEventConnections: Int?
 
-    public init(handoffsPerDay: Int?, requestsPerHour: Int?, requestsPerMinutePerKey: Int, maxPacketBytes: Int, maxAPIKeys: Int?, maxAgents: Int?, maxWebhooks: Int?) {
+    public init(handoffsPerDay: Int?, requestsPerHour: Int?, requestsPerMinutePerKey: Int, maxPacketBytes: Int, maxAPIKeys: Int?, maxAgents: Int?, maxWebhooks: Int?, maxEventConnections: Int? = nil) {
         self.handoffsPerDay = handoffsPerDay
         self.requestsPerHour = requestsPerHour
         self.requestsPerMinutePerKey = requestsPerMinutePerKey
@@ -71,12 +73,13 @@ public struct TierLimits: Sendable, Hashable {
         self.maxAPIKeys = maxAPIKeys
         self.maxAgents = maxAgents
         self.maxWebhooks = maxWebhooks
+        self.maxEventConnections = maxEventConnections
     }
 
-    /// PROTOCOL.md's tier table.
+    /// PROTOCOL.md's tier table (event connections, which it does not list: 5 / 50 / 500).
     public static let reference: [Tier: TierLimits] = [
-        .free: TierLimits(handoffsPerDay: 5, requestsPerHour: 100, requestsPerMinutePerKey: 60, maxPacketBytes: 64 * 1024, maxAPIKeys: 1, maxAgents: 2, maxWebhooks: 0),
-        .pro: TierLimits(handoffsPerDay: nil, requestsPerHour: 1_000, requestsPerMinutePerKey: 60, maxPacketBytes: 256 * 1024, maxAPIKeys: 5, maxAgents: 10, maxWebhooks: 5),
-        .business: TierLimits(handoffsPerDay: nil, requestsPerHour: 10_000, requestsPerMinutePerKey: 60, maxPacketBytes: 1024 * 1024, maxAPIKeys: 25, maxAgents: 50, maxWebhooks: nil),
+        .free: TierLimits(handoffsPerDay: 5, requestsPerHour: 100, requestsPerMinutePerKey: 60, maxPacketBytes: 64 * 1024, maxAPIKeys: 1, maxAgents: 2, maxWebhooks: 0, maxEventConnections: 5),
+        .pro: TierLimits(handoffsPerDay: nil, requestsPerHour: 1_000, requestsPerMinutePerKey: 60, maxPacketBytes: 256 * 1024, maxAPIKeys: 5, maxAgents: 10, maxWebhooks: 5, maxEventConnections: 50),
+        .business: TierLimits(handoffsPerDay: nil, requestsPerHour: 10_000, requestsPerMinutePerKey: 60, maxPacketBytes: 1024 * 1024, maxAPIKeys: 25, maxAgents: 50, maxWebhooks: nil, maxEventConnections: 500),
     ]
 }

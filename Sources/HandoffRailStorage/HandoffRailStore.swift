@@ -14,8 +14,11 @@ import HandoffRailModels
 ///   events, audit entries, outbox events and webhook deliveries commit together or not at all;
 /// - an update carries the revision it was computed from and succeeds only if the row still
 ///   has it (one conditional `UPDATE … WHERE revision = ?`), so of N concurrent claimers
-///   exactly one wins, on one instance or many.
-public protocol HandoffRailStore: PacketStore, TenantStore, APIKeyStore, WebhookStore, SchemaStore, StoreHealth {}
+///   exactly one wins, on one instance or many;
+/// - webhook deliveries are leased before they are sent (``DeliveryQueueStore``), so two
+///   dispatchers never hold the same attempt at once.
+public protocol HandoffRailStore: PacketStore, TenantStore, APIKeyStore, WebhookStore, SchemaStore, StoreHealth,
+    DeliveryQueueStore, ExpiryStore {}
 
 /// Liveness and facts about the database, for `/ready` and `/system/health`.
 public protocol StoreHealth: Sendable {

@@ -13,6 +13,12 @@ enum SQLiteSchema {
     static var migrator: DatabaseMigrator {
         var migrator = DatabaseMigrator()
         migrator.registerMigration("v1: tenants, keys, packets, logs, webhooks, schemas", migrate: createVersion1)
+        migrator.registerMigration("v2-events: outbox by tenant for Last-Event-ID replay") { db in
+            try db.execute(sql: "CREATE INDEX outbox_tenant_seq ON outbox(tenant_id, seq)")
+        }
+        migrator.registerMigration("v3-background: delivery leases, expiry and pruning indexes") { db in
+            try db.execute(sql: backgroundWork)
+        }
         return migrator
     }
 

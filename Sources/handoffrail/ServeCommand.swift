@@ -12,7 +12,8 @@ import ServiceLifecycle
 /// Flags win over the environment (`HANDOFFRAIL_*`, `HR_*`; see `ServeConfiguration`); a bad
 /// value stops with exit code 2 and a message naming the setting. On an empty database an
 /// admin key is created: `HANDOFFRAIL_BOOTSTRAP_ADMIN_KEY`, or a generated one printed once.
-/// SIGTERM/SIGINT drain the server, then close the database.
+/// SIGTERM/SIGINT drain the server, then the expiry sweeper and the webhook dispatcher (each
+/// finishes its batch in flight), then close the database.
 struct ServeCommand: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "serve",

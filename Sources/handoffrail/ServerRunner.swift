@@ -23,7 +23,8 @@ struct ServerRunner {
         _ = SpecSchemas.validator
 
         let limiter = SlidingWindowRateLimiter()
-        let probes = SystemProbes.server(rateLimiter: limiter)
+        let eventConnections = EventConnectionRegistry()
+        let probes = SystemProbes.server(rateLimiter: limiter, eventConnections: eventConnections)
         let service = HandoffRailService(
             store: store, configuration: configuration.service, probes: probes,
             logger: Logger(label: "handoffrail.service"))
@@ -46,11 +47,19 @@ struct ServerRunner {
                 """.utf8))
         }
 
+        let events = EventStreaming(
+            service: service, store: store, connections: eventConnections, configuration: configuration.events)
         let application = HandoffRailApplication.make(
             api: service, authenticator: service, configuration: configuration.server,
-            rateLimiter: limiter, logger: Logger(label: "handoffrail.server"))
+            rateLimiter: limiter, logger: Logger(label: "handoffrail.server"), events: events)
+        // Shut down in reverse order: the HTTP server drains first, then the sweeper and the
+        // webhook dispatcher finish their batch in flight, and the store closes last.
+        let webhooks = WebhookDispatcherService(
+            service: service, configuration: configuration.webhooks, logger: Logger(label: "handoffrail.webhooks"))
+        let sweeper = ExpirySweeperService(
+            service: service, configuration: configuration.sweeper, logger: Logger(label: "handoffrail.sweeper"))
         let group = ServiceGroup(
-            services: [ShutdownActionService(name: "sqlite") { try store.close() }, application],
+            services: [ShutdownActionService(name: "sqlite") { try store.close() }, webhooks, sweeper, application],
             gracefulShutdownSignals: [.sigterm, .sigint],
             logger: logger)
         logger.info(

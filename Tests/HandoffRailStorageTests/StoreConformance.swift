@@ -41,6 +41,7 @@ enum StoreConformance {
         PacketWriteConformance.cases + PacketListConformance.cases + SearchConformance.cases
         + AuditAndOutboxConformance.cases + TenantAndKeyConformance.cases + WebhookConformance.cases
         + StatisticsConformance.cases + IsolationConformance.cases
+        + DeliveryQueueConformance.cases + ExpiryConformance.cases
 }
 
 /// Runs `body`, expecting a ``StoreError`` with `code`; returns it for further checks.

@@ -2,6 +2,7 @@ import HandoffRailModels
 import HandoffRailService
 import HTTPTypes
 import Hummingbird
+import HummingbirdWebSocket
 import Logging
 
 /// Assembles the HTTP server: the middleware chain in front of the generated routes of a
@@ -30,7 +31,8 @@ public enum HandoffRailApplication {
         api: API,
         authenticator: any APIKeyAuthenticator,
         configuration: HandoffRailServerConfiguration,
-        rateLimiter: any RateLimiter
+        rateLimiter: any RateLimiter,
+        events: EventStreaming? = nil
     ) -> Router<HandoffRailRequestContext> {
         let router = Router(context: HandoffRailRequestContext.self)
         router.add(
@@ -52,26 +54,41 @@ public enum HandoffRailApplication {
                 matcher: OperationMatcher(),
                 exemptPaths: configuration.exemptPaths))
         GeneratedRoutes<API, HandoffRailRequestContext>(api: api).register(on: router)
+        events?.register(on: router)
         return router
     }
 
-    /// The application: ``makeRouter(api:authenticator:configuration:rateLimiter:)`` bound to
+    /// The application: ``makeRouter(api:authenticator:configuration:rateLimiter:events:)`` bound to
     /// `configuration.host`/`port`. It is a `Service`: run it in a `ServiceGroup`, or test it
-    /// with HummingbirdTesting (`.router`, `.live`).
+    /// with HummingbirdTesting (`.router`, `.live`). With `events`, it also serves `/events`
+    /// and `/ws` (WebSocket upgrades on the same port) and runs the event fan-out.
     public static func make<API: HandoffRailAPI>(
         api: API,
         authenticator: any APIKeyAuthenticator,
         configuration: HandoffRailServerConfiguration = HandoffRailServerConfiguration(),
         rateLimiter: any RateLimiter = SlidingWindowRateLimiter(),
-        logger: Logger = Logger(label: "handoffrail.server")
+        logger: Logger = Logger(label: "handoffrail.server"),
+        events: EventStreaming? = nil
     ) -> Application<RouterResponder<HandoffRailRequestContext>> {
         HandoffRailMetrics.bootstrap()
-        let router = makeRouter(api: api, authenticator: authenticator, configuration: configuration, rateLimiter: rateLimiter)
+        let router = makeRouter(
+            api: api, authenticator: authenticator, configuration: configuration, rateLimiter: rateLimiter, events: events)
+        let applicationConfiguration = ApplicationConfiguration(
+            address: .hostname(configuration.host, port: configuration.port),
+            serverName: configuration.serverName)
+        guard let events else {
+            return Application(router: router, configuration: applicationConfiguration, logger: logger)
+        }
+        // With live events the same router also decides WebSocket upgrades (`/ws`), so an
+        // upgrade passes the whole middleware chain first; the fan-out runs beside the server.
+        let webSocket = WebSocketServerConfiguration(
+            maxFrameSize: max(events.configuration.maxInboundMessageBytes, 1 << 14),
+            autoPing: .enabled(timePeriod: events.configuration.webSocketPingInterval))
         return Application(
             router: router,
-            configuration: ApplicationConfiguration(
-                address: .hostname(configuration.host, port: configuration.port),
-                serverName: configuration.serverName),
+            server: .http1WebSocketUpgrade(webSocketRouter: router, configuration: .init(ws: webSocket)),
+            configuration: applicationConfiguration,
+            services: [events.fanOutService],
             logger: logger)
     }
 }

@@ -1,5 +1,6 @@
 import HandoffRailModels
 import Hummingbird
+import HummingbirdWebSocket
 
 /// A request context that can carry the authenticated caller, set by the authentication
 /// middleware and read by the generated routes.
@@ -28,6 +29,8 @@ public struct HandoffRailRequestContext: HandoffRailRequestContextProtocol {
     public var caller: APICaller?
     /// The largest body this request may send, and the tier it comes from.
     public var bodyLimit: BodyLimit
+    /// Where the `/ws` route leaves its WebSocket handler for the upgrade (hummingbird-websocket).
+    public let webSocket: WebSocketHandlerReference<HandoffRailRequestContext>
     /// Reads the peer's IP address from the connection, only when asked (unauthenticated
     /// requests are counted per client address).
     private let readClientAddress: @Sendable () -> String?
@@ -37,6 +40,7 @@ public struct HandoffRailRequestContext: HandoffRailRequestContextProtocol {
         self.coreContext = .init(source: source)
         self.caller = nil
         self.bodyLimit = .unauthenticated
+        self.webSocket = WebSocketHandlerReference()
         self.readClientAddress = { [channel = source.channel] in channel.remoteAddress?.ipAddress }
     }
 

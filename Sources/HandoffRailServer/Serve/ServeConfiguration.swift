@@ -9,6 +9,10 @@ import Logging
 /// `HANDOFFRAIL_BOOTSTRAP_ADMIN_KEY`, `HANDOFFRAIL_ALLOW_PRIVATE_WEBHOOKS=1`,
 /// `HR_RATE_LIMIT_PER_MINUTE` (per key, every tier), `HR_RATE_LIMIT_TIERS`
 /// (`{"free":100,"pro":1000,"business":10000}`, per tenant and hour), `HR_DISABLE_DAILY_LIMIT=1`.
+/// Webhook delivery: `HANDOFFRAIL_WEBHOOK_*` (``WebhookDispatcherSettings``); expiry sweeper:
+/// `HANDOFFRAIL_SWEEP_INTERVAL`, `HANDOFFRAIL_PACKET_TTL`, `HANDOFFRAIL_TENANT_PACKET_TTL`,
+/// `HANDOFFRAIL_OUTBOX_RETENTION` (``ExpirySweeperSettings``); live events:
+/// `HANDOFFRAIL_EVENTS_*` (``EventStreamSettings``).
 ///
 /// ```swift
 /// let configuration = try ServeConfiguration.resolve(
@@ -44,6 +48,12 @@ public struct ServeConfiguration: Sendable, Equatable {
     public var bootstrapAdminKey: String?
     /// Tier limits, daily limit, private webhook targets.
     public var service: ServiceConfiguration
+    /// The webhook dispatcher: retry schedule, timeouts, polling.
+    public var webhooks = WebhookDispatcherConfiguration()
+    /// The expiry sweeper: interval, packet TTLs, outbox retention.
+    public var sweeper = ExpirySweeperConfiguration()
+    /// Live events (`/events`, `/ws`): ping interval, buffer, replay window.
+    public var events = EventStreamConfiguration()
 
     /// The HTTP server's part.
     public var server: HandoffRailServerConfiguration {
@@ -68,13 +78,17 @@ public struct ServeConfiguration: Sendable, Equatable {
         service.allowPrivateWebhookTargets = try settings.flag(env: "HANDOFFRAIL_ALLOW_PRIVATE_WEBHOOKS")
 
         let host = try settings.host(flag: flags.host, env: "HANDOFFRAIL_HOST") ?? "127.0.0.1"
-        return ServeConfiguration(
+        var configuration = ServeConfiguration(
             host: host,
             port: try settings.port(flag: flags.port, env: "HANDOFFRAIL_PORT") ?? 8080,
             database: try settings.database(flag: flags.database, env: "HANDOFFRAIL_DATABASE") ?? .sqlite(path: "handoffrail.sqlite"),
             logLevel: try settings.logLevel(flag: flags.logLevel, env: "HANDOFFRAIL_LOG_LEVEL") ?? .info,
             bootstrapAdminKey: environment["HANDOFFRAIL_BOOTSTRAP_ADMIN_KEY"].flatMap { $0.isEmpty ? nil : $0 },
             service: service)
+        configuration.webhooks = try WebhookDispatcherSettings.resolve(environment: environment)
+        configuration.sweeper = try ExpirySweeperSettings.resolve(environment: environment)
+        configuration.events = try EventStreamSettings.resolve(environment: environment)
+        return configuration
     }
 }
 

@@ -67,7 +67,7 @@ extension HandoffRailService {
         _ changes: [PacketChange], idempotency: IdempotencyRecord?, dailyQuota: DailyQuota?, caller: APICaller, now: Date
     ) async throws -> [StoredPacket] {
         do {
-            return try await store.commit(changes, idempotency: idempotency, creationLimit: dailyQuota?.limit)
+            return try await commitAnnouncing(changes, idempotency: idempotency, creationLimit: dailyQuota?.limit)
         } catch let error as StoreError where error.code == .limitExceeded {
             guard let dailyQuota else { throw error }
             throw dailyLimitReached(dailyQuota.limit, caller: caller, now: now)

@@ -25,7 +25,7 @@ extension HandoffRailService {
             let stored = try await requirePacket(id: id, caller: caller)
             let recorder = try transform(stored, clock.now())
             do {
-                let committed = try await store.commit([recorder.change], idempotency: nil)
+                let committed = try await commitAnnouncing([recorder.change], idempotency: nil)
                 return committed.first?.packet ?? recorder.change.packet
             } catch let error as StoreError where error.code == .revisionConflict && attempt < Self.maximumCommitAttempts {
                 continue

@@ -109,6 +109,10 @@ extension HandoffRailService {
         let history = try await store.history(packetID: input.packetId, tenantID: caller.tenantID)
         let packet = try await mutatePacket(id: input.packetId, caller: caller) { stored, now in
             var packet = stored.packet
+            if packet.status == .expired {
+                // Expired by its HITL timeout (the sweeper), TTL or a delete: the question is gone.
+                throw ServiceError.gone("Packet \(packet.id.uuidString.lowercased()) has expired; it no longer accepts a response")
+            }
             guard packet.status == .awaitingHuman else {
                 throw ServiceError.conflict("Packet is not awaiting a human response (status: \(packet.status.rawValue))", code: "not_awaiting_human")
             }

@@ -1,8 +1,0 @@
-import HandoffRailWebhooks
-import Testing
-
-@Suite struct WebhookHeadersTests {
-    @Test func compatibleSignatureHeaderKeepsThePythonName() {
-        #expect(WebhookHeaders.signature == "X-HR-Signature")
-    }
-}
