@@ -18,6 +18,7 @@ let package = Package(
         .library(name: "HandoffRailService", targets: ["HandoffRailService"]),
         .library(name: "HandoffRailAgents", targets: ["HandoffRailAgents"]),
         .library(name: "HandoffRailWebhooks", targets: ["HandoffRailWebhooks"]),
+        .library(name: "HandoffRailClientWebSocket", targets: ["HandoffRailClientWebSocket"]),
         .executable(name: "handoffrail", targets: ["handoffrail"]),
         .executable(name: "handoffrail-codegen", targets: ["handoffrail-codegen"]),
         .plugin(name: "HandoffRailCodegenPlugin", targets: ["HandoffRailCodegenPlugin"]),
@@ -72,6 +73,20 @@ let package = Package(
             dependencies: ["HandoffRailModels"],
             exclude: ["handoffrail-codegen.json"],
             plugins: ["HandoffRailCodegenPlugin"]
+        ),
+        // The WebSocket event client lives apart from HandoffRailClient because it needs
+        // SwiftNIO (HummingbirdWSClient): FoundationNetworking's URLSessionWebSocketTask fails on
+        // Linux (libcurl built without WebSockets), and the main SDK product stays NIO-free.
+        .target(
+            name: "HandoffRailClientWebSocket",
+            dependencies: [
+                "HandoffRailClient",
+                "HandoffRailModels",
+                .product(name: "HummingbirdWSClient", package: "hummingbird-websocket"),
+                .product(name: "HTTPTypes", package: "swift-http-types"),
+                .product(name: "Logging", package: "swift-log"),
+                .product(name: "NIOCore", package: "swift-nio"),
+            ]
         ),
         .target(
             name: "HandoffRailWebhooks",
@@ -139,6 +154,8 @@ let package = Package(
                 .product(name: "Logging", package: "swift-log"),
                 .product(name: "ServiceLifecycle", package: "swift-service-lifecycle"),
                 .product(name: "TOMLKit", package: "TOMLKit"),
+                .product(name: "Yams", package: "Yams"),
+                .product(name: "Crypto", package: "swift-crypto"),
             ]
         ),
 
@@ -162,8 +179,11 @@ let package = Package(
                 "HandoffRailServer",
                 "HandoffRailService",
                 "HandoffRailStorageSQLite",
+                "HandoffRailClientWebSocket",
                 .product(name: "Hummingbird", package: "hummingbird"),
+                .product(name: "HummingbirdWebSocket", package: "hummingbird-websocket"),
                 .product(name: "HTTPTypes", package: "swift-http-types"),
+                .product(name: "Logging", package: "swift-log"),
             ],
             resources: [.copy("packet.json")]
         ),
@@ -206,11 +226,13 @@ let package = Package(
                 "HandoffRailWebhooks",
                 .product(name: "Hummingbird", package: "hummingbird"),
                 .product(name: "AsyncHTTPClient", package: "async-http-client"),
-            ]
+            ],
+            exclude: ["Snapshots"]
         ),
         .testTarget(
             name: "HandoffRailAgentsTests",
-            dependencies: ["HandoffRailAgents", "HandoffRailModels"]
+            dependencies: ["HandoffRailAgents", "HandoffRailModels"],
+            exclude: ["Fixtures"]
         ),
     ],
     swiftLanguageModes: [.v6]

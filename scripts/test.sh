@@ -6,8 +6,10 @@
 #  3. everything is built and every Swift test runs (JSON Schema suite results printed): unit,
 #     service and store tests on real SQLite files, end-to-end tests over real sockets;
 #  4. wire compatibility: the real Python SDK (handoffrail-sdk 0.3.0 from PyPI) drives
-#     `handoffrail serve` through tests/python/sdk_scenario.py;
-#  5. the build plugin must regenerate code when the spec changes.
+#     `handoffrail serve` through tests/python/sdk_scenario.py, and its SSE and WebSocket
+#     clients through tests/python/events_scenario.py;
+#  5. the client SDK's DocC catalog converts without unresolved symbols, links or snippets;
+#  6. the build plugin must regenerate code when the spec changes.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 root=$(pwd)
@@ -29,6 +31,9 @@ grep -E "^(draft|JSON Schema suite)" .build/test-output.txt || true
 
 step "Wire compatibility with the Python SDK (handoffrail-sdk 0.3.0)"
 HANDOFFRAIL_BIN="$(swift build --show-bin-path)/handoffrail" scripts/check-python-sdk.sh
+
+step "DocC documentation of the client SDK (no unresolved links or snippets)"
+scripts/build-docs.sh
 
 step "Build plugin regenerates on spec change"
 scripts/check-plugin-rebuild.sh

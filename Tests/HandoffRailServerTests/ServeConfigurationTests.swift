@@ -61,12 +61,13 @@ struct ServeConfigurationTests {
     @Test("HANDOFFRAIL_TIER_LIMITS changes the named limits only; null is unlimited; HR_* apply after it")
     func tierLimitsTable() throws {
         let environment = [
-            "HANDOFFRAIL_TIER_LIMITS": #"{"free": {"handoffs_per_day": 50, "max_agents": 5, "requests_per_minute": 10}, "business": {"max_packet_bytes": 4194304, "max_api_keys": null}}"#,
+            "HANDOFFRAIL_TIER_LIMITS": #"{"free": {"handoffs_per_day": 50, "max_agents": 5, "requests_per_minute": 10, "max_event_connections": 2}, "business": {"max_packet_bytes": 4194304, "max_api_keys": null}}"#,
             "HR_RATE_LIMIT_PER_MINUTE": "120",
         ]
         let limits = try ServeConfiguration.resolve(flags: Flags(), environment: environment).service.tierLimits
         #expect(limits[.free]?.handoffsPerDay == 50)
         #expect(limits[.free]?.maxAgents == 5)
+        #expect(limits[.free]?.maxEventConnections == 2)
         #expect(limits[.free]?.maxAPIKeys == TierLimits.reference[.free]?.maxAPIKeys)
         #expect(limits[.free]?.requestsPerMinutePerKey == 120)
         #expect(limits[.business]?.maxPacketBytes == 4_194_304)

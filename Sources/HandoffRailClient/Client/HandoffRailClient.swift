@@ -24,8 +24,9 @@ public struct HandoffRailClient: HandoffRailOperations {
     /// The server's root URL; nil when requests go to a transport given at initialisation
     /// (for example an in-process one).
     public let baseURL: URL?
-    /// Sent as `X-API-Key` (and `api_key` on event streams); never printed.
-    let apiKey: String?
+    /// Sent as `X-API-Key` (or as `api_key` when an event stream is told to); `package` so the
+    /// WebSocket event client can send it with the upgrade; never printed.
+    package let apiKey: String?
     /// The generated client, sending through the retrying transport: use it for the same
     /// operations without the facade's extras.
     public let api: HandoffRailAPIClient

@@ -12,7 +12,7 @@ import HandoffRailService
 /// ```
 ///
 /// Keys: `handoffs_per_day`, `requests_per_hour`, `max_api_keys`, `max_agents`,
-/// `max_webhooks` (integer ≥ 0 or null); `requests_per_minute`, `max_packet_bytes`
+/// `max_webhooks`, `max_event_connections` (integer ≥ 0 or null); `requests_per_minute`, `max_packet_bytes`
 /// (integer > 0). `HR_RATE_LIMIT_PER_MINUTE` and `HR_RATE_LIMIT_TIERS` apply after it.
 enum TierLimitsSetting {
     static let environmentName = "HANDOFFRAIL_TIER_LIMITS"
@@ -37,10 +37,11 @@ enum TierLimitsSetting {
                 case "max_api_keys": tierLimits.maxAPIKeys = try optionalCount(limit, location)
                 case "max_agents": tierLimits.maxAgents = try optionalCount(limit, location)
                 case "max_webhooks": tierLimits.maxWebhooks = try optionalCount(limit, location)
+                case "max_event_connections": tierLimits.maxEventConnections = try optionalCount(limit, location)
                 case "requests_per_minute": tierLimits.requestsPerMinutePerKey = try positive(limit, location)
                 case "max_packet_bytes": tierLimits.maxPacketBytes = try positive(limit, location)
                 default:
-                    throw ServeConfigurationError("\(location): unknown limit (handoffs_per_day, requests_per_hour, requests_per_minute, max_packet_bytes, max_api_keys, max_agents, max_webhooks)")
+                    throw ServeConfigurationError("\(location): unknown limit (handoffs_per_day, requests_per_hour, requests_per_minute, max_packet_bytes, max_api_keys, max_agents, max_webhooks, max_event_connections)")
                 }
             }
             limits[tier] = tierLimits
