@@ -160,6 +160,17 @@ let package = Package(
         ),
 
         // MARK: Tests
+        // Helpers shared by several test targets (a regular target, so test targets can depend
+        // on it; no product exports it).
+        .target(
+            name: "HandoffRailTestSupport",
+            dependencies: [
+                .product(name: "Hummingbird", package: "hummingbird"),
+                .product(name: "HummingbirdCore", package: "hummingbird"),
+                .product(name: "Logging", package: "swift-log"),
+            ],
+            path: "Tests/HandoffRailTestSupport"
+        ),
         .testTarget(
             name: "HandoffRailCodegenTests",
             dependencies: ["HandoffRailCodegen"],
@@ -180,6 +191,7 @@ let package = Package(
                 "HandoffRailService",
                 "HandoffRailStorageSQLite",
                 "HandoffRailClientWebSocket",
+                "HandoffRailTestSupport",
                 .product(name: "Hummingbird", package: "hummingbird"),
                 .product(name: "HummingbirdWebSocket", package: "hummingbird-websocket"),
                 .product(name: "HTTPTypes", package: "swift-http-types"),
@@ -195,6 +207,7 @@ let package = Package(
                 "HandoffRailService",
                 "HandoffRailStorage",
                 "HandoffRailStorageSQLite",
+                "HandoffRailTestSupport",
                 .product(name: "HummingbirdTesting", package: "hummingbird"),
                 .product(name: "AsyncHTTPClient", package: "async-http-client"),
                 .product(name: "NIOCore", package: "swift-nio"),
@@ -224,6 +237,7 @@ let package = Package(
                 "handoffrail",
                 "HandoffRailModels",
                 "HandoffRailWebhooks",
+                "HandoffRailTestSupport",
                 .product(name: "Hummingbird", package: "hummingbird"),
                 .product(name: "AsyncHTTPClient", package: "async-http-client"),
             ],

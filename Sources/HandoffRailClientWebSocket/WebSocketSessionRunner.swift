@@ -13,7 +13,7 @@ struct WebSocketSessionRunner: Sendable {
     /// (throws a ``HandoffRailError``: a refused key or initial channel at once, anything else
     /// once ``WebSocketEventOptions/maxReconnectAttempts`` failures in a row are used up).
     func run(emit: @escaping @Sendable (WebSocketEventMessage) -> Void) async throws {
-        let backoff = WebSocketReconnectBackoff(initial: options.initialReconnectDelay, maximum: options.maxReconnectDelay)
+        let backoff = ReconnectBackoff(initial: options.initialReconnectDelay, maximum: options.maxReconnectDelay)
         var failures = 0
         while !Task.isCancelled {
             let cause: HandoffRailError

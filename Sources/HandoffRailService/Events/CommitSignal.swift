@@ -1,5 +1,3 @@
-import Synchronization
-
 /// Tells the event fan-out that a transaction with outbox rows just committed, so live events
 /// leave at once instead of at the next poll.
 ///
@@ -15,56 +13,22 @@ import Synchronization
 /// await signal.wait(past: seen)   // returns at once if a commit came meanwhile
 /// ```
 public final class CommitSignal: Sendable {
-    private struct State {
-        var generation: UInt64 = 0
-        var nextWaiterID: UInt64 = 0
-        var waiters: [UInt64: CheckedContinuation<Void, Never>] = [:]
-        var cancelledWaiters: Set<UInt64> = []
-    }
-
-    private let state = Mutex(State())
+    private let signal = GenerationSignal()
 
     public init() {}
 
     /// How many announcements were made so far.
     public var generation: UInt64 {
-        state.withLock { $0.generation }
+        signal.generation
     }
 
     /// Wakes every waiter: something was committed.
     public func announce() {
-        let waiters = state.withLock { state in
-            state.generation &+= 1
-            defer { state.waiters.removeAll() }
-            return Array(state.waiters.values)
-        }
-        for waiter in waiters { waiter.resume() }
+        signal.advance()
     }
 
     /// Suspends until ``generation`` exceeds `seen`, or the task is cancelled.
     public func wait(past seen: UInt64) async {
-        let id = state.withLock { state in
-            defer { state.nextWaiterID &+= 1 }
-            return state.nextWaiterID
-        }
-        await withTaskCancellationHandler {
-            await withCheckedContinuation { (continuation: CheckedContinuation<Void, Never>) in
-                let resumeNow = state.withLock { state in
-                    if state.generation > seen || state.cancelledWaiters.remove(id) != nil { return true }
-                    state.waiters[id] = continuation
-                    return false
-                }
-                if resumeNow { continuation.resume() }
-            }
-        } onCancel: {
-            let waiter = state.withLock { state in
-                if let waiter = state.waiters.removeValue(forKey: id) { return Optional(waiter) }
-                state.cancelledWaiters.insert(id)
-                return nil
-            }
-            waiter?.resume()
-        }
-        // A cancellation that raced with a normal wake-up leaves its mark behind; drop it.
-        _ = state.withLock { $0.cancelledWaiters.remove(id) }
+        await signal.wait(past: seen)
     }
 }

@@ -1,5 +1,3 @@
-import Synchronization
-
 /// Tells a background loop (webhook dispatcher, expiry sweeper) to finish: set once, seen by
 /// ``isStopped``, and ends any ``wait(upTo:)`` at once.
 ///
@@ -13,55 +11,24 @@ import Synchronization
 /// }
 /// ```
 package final class StopSignal: Sendable {
-    private struct State {
-        var stopped = false
-        var nextWaiterID: UInt64 = 0
-        var waiters: [UInt64: CheckedContinuation<Void, Never>] = [:]
-        var cancelledWaiters: Set<UInt64> = []
-    }
-
-    private let state = Mutex(State())
+    /// Generation 0 means running; ``stop()`` advances it, so any later generation means stopped.
+    private let signal = GenerationSignal()
 
     package init() {}
 
     /// Whether ``stop()`` was called.
     package var isStopped: Bool {
-        state.withLock { $0.stopped }
+        signal.generation > 0
     }
 
     /// Stops the loop and wakes every waiter; later waits return at once.
     package func stop() {
-        let waiters = state.withLock { state in
-            state.stopped = true
-            defer { state.waiters.removeAll() }
-            return Array(state.waiters.values)
-        }
-        for waiter in waiters { waiter.resume() }
+        signal.advance()
     }
 
     /// Suspends until ``stop()`` or until the task is cancelled.
     package func waitForStop() async {
-        let id = state.withLock { state in
-            defer { state.nextWaiterID &+= 1 }
-            return state.nextWaiterID
-        }
-        await withTaskCancellationHandler {
-            await withCheckedContinuation { (continuation: CheckedContinuation<Void, Never>) in
-                let resumeNow = state.withLock { state in
-                    if state.stopped || state.cancelledWaiters.remove(id) != nil { return true }
-                    state.waiters[id] = continuation
-                    return false
-                }
-                if resumeNow { continuation.resume() }
-            }
-        } onCancel: {
-            let waiter = state.withLock { state in
-                if let waiter = state.waiters.removeValue(forKey: id) { return Optional(waiter) }
-                state.cancelledWaiters.insert(id)
-                return nil
-            }
-            waiter?.resume()
-        }
+        await signal.wait(past: 0)
     }
 
     /// Suspends for `duration`, or less when ``stop()`` is called, `alsoWakeOn` returns first

@@ -1,6 +1,6 @@
 import Foundation
+import HandoffRailTestSupport
 import Hummingbird
-import Logging
 import Synchronization
 
 /// A webhook receiver on 127.0.0.1 (port 0) for the crash test: while ``healthy`` is false it
@@ -43,27 +43,8 @@ final class CrashTestReceiver: Sendable {
             self.state.withLock { $0.requests.append(Request(headers: headers, body: Data(buffer.readableBytesView), status: status)) }
             return Response(status: HTTPResponse.Status(code: status))
         }
-        var logger = Logger(label: "crash-test-receiver")
-        logger.logLevel = .critical
-        let (ports, portContinuation) = AsyncStream.makeStream(of: Int.self)
-        let app = Application(
-            router: router,
-            configuration: .init(address: .hostname("127.0.0.1", port: 0)),
-            onServerRunning: { channel in
-                portContinuation.yield(channel.localAddress?.port ?? 0)
-                portContinuation.finish()
-            },
-            logger: logger)
-        return try await withThrowingTaskGroup(of: Value?.self) { group in
-            group.addTask {
-                try await app.run()
-                return nil
-            }
-            var iterator = ports.makeAsyncIterator()
-            guard let port = await iterator.next(), port > 0 else { throw CrashTestFailure("the receiver did not start") }
-            let value = try await body("http://127.0.0.1:\(port)/hook")
-            group.cancelAll()
-            return value
+        return try await EphemeralServer.run(router: router, loggerLabel: "crash-test-receiver") { baseURL in
+            try await body("\(baseURL.absoluteString)/hook")
         }
     }
 }

@@ -4,6 +4,7 @@ import HandoffRailModels
 import HandoffRailServer
 import HandoffRailService
 import HandoffRailStorageSQLite
+import HandoffRailTestSupport
 import Hummingbird
 
 /// The real server stack (middleware, generated routes, service, SQLite on a temporary file)
@@ -46,7 +47,7 @@ struct ClientTestServer: Sendable {
 
     /// Runs the server on 127.0.0.1 (a free port) for the duration of `body`, which gets its URL.
     func withLiveServer<Value: Sendable>(_ body: @Sendable (URL) async throws -> Value) async throws -> Value {
-        try await LoopbackServer.run(responder: responder, body)
+        try await EphemeralServer.run(responder: responder, loggerLabel: "client-test-server", body)
     }
 
     /// Runs `body` with a client of this server over `transport` (`.inProcess` or `.live`).
@@ -75,32 +76,6 @@ enum TransportKind: String, Sendable, CaseIterable, CustomStringConvertible {
     case inProcess = "in-process"
     case live = "live sockets"
     var description: String { rawValue }
-}
-
-/// Runs any Hummingbird router on 127.0.0.1 with a free port while a closure runs.
-enum LoopbackServer {
-    static func run<Responder: HTTPResponder, Value: Sendable>(
-        responder: Responder, _ body: @Sendable (URL) async throws -> Value
-    ) async throws -> Value where Responder.Context: InitializableFromSource<ApplicationRequestContextSource> {
-        let (ports, portContinuation) = AsyncStream.makeStream(of: Int.self)
-        let app = Application(
-            responder: responder,
-            configuration: ApplicationConfiguration(address: .hostname("127.0.0.1", port: 0)),
-            onServerRunning: { channel in
-                portContinuation.yield(channel.localAddress?.port ?? 0)
-                portContinuation.finish()
-            })
-        return try await withThrowingTaskGroup(of: Value?.self) { group in
-            group.addTask {
-                try await app.run()
-                return nil
-            }
-            defer { group.cancelAll() }
-            var iterator = ports.makeAsyncIterator()
-            guard let port = await iterator.next(), port > 0 else { throw TestFailure("the loopback server did not start") }
-            return try await body(URL(string: "http://127.0.0.1:\(port)")!)
-        }
-    }
 }
 
 struct TestFailure: Error, CustomStringConvertible {

@@ -1,5 +1,6 @@
 import Foundation
 import HandoffRailClient
+import HandoffRailTestSupport
 import HTTPTypes
 import Hummingbird
 
@@ -26,7 +27,7 @@ struct StubServer: Sendable {
         router.on("**", method: .post) { request, _ in try await respond(await log.record(request), request) }
         router.on("**", method: .patch) { request, _ in try await respond(await log.record(request), request) }
         router.on("**", method: .delete) { request, _ in try await respond(await log.record(request), request) }
-        return try await LoopbackServer.run(responder: router.buildResponder(), body)
+        return try await EphemeralServer.run(router: router, loggerLabel: "stub-server", body)
     }
 
     /// A JSON response.

@@ -1,9 +1,9 @@
 import Foundation
 import HandoffRailModels
+import HandoffRailTestSupport
 import HTTPTypes
 import Hummingbird
 import HummingbirdWebSocket
-import Logging
 
 /// A small Hummingbird server on 127.0.0.1 (port 0) speaking the `/ws` protocol from a script,
 /// for what the real server cannot be made to do on cue: drop a connection mid-session, send
@@ -52,33 +52,16 @@ enum ScriptedWebSocketServer {
                 }
             }
         })
-        var logger = Logger(label: "ws-test-server")
-        logger.logLevel = .critical
-        let (ports, portContinuation) = AsyncStream.makeStream(of: Int.self)
         // Requests without `Upgrade` go to the HTTP router: the diagnosis of a refused upgrade.
         let httpRouter = Router()
         httpRouter.get("/ws") { _, _ -> Response in
             if case .refuse(let status) = script { throw HTTPError(HTTPResponse.Status(code: status)) }
             throw HTTPError(HTTPResponse.Status(code: 426))
         }
-        let app = Application(
-            router: httpRouter,
-            server: .http1WebSocketUpgrade(webSocketRouter: router),
-            configuration: .init(address: .hostname("127.0.0.1", port: 0)),
-            onServerRunning: { channel in
-                portContinuation.yield(channel.localAddress?.port ?? 0)
-                portContinuation.finish()
-            },
-            logger: logger)
-        return try await withThrowingTaskGroup(of: Value?.self) { group in
-            group.addTask {
-                try await app.run()
-                return nil
-            }
-            defer { group.cancelAll() }
-            var iterator = ports.makeAsyncIterator()
-            guard let port = await iterator.next(), port > 0 else { throw WebSocketTestFailure("the scripted server did not start") }
-            return try await body(URL(string: "http://127.0.0.1:\(port)")!, log)
+        return try await EphemeralServer.run(
+            router: httpRouter, server: .http1WebSocketUpgrade(webSocketRouter: router), loggerLabel: "ws-test-server"
+        ) { baseURL in
+            try await body(baseURL, log)
         }
     }
 

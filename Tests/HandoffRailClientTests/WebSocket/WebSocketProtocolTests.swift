@@ -5,7 +5,8 @@ import Testing
 @testable import HandoffRailClientWebSocket
 
 /// The pieces of the WebSocket client that need no server: message decoding, the URL and
-/// headers of the upgrade, the reconnect delays.
+/// headers of the upgrade. (The reconnect delays are `ReconnectBackoff`, shared with the SSE
+/// stream and tested in `EventFrameDecodingTests`.)
 @Suite("WebSocket protocol pieces")
 struct WebSocketProtocolTests {
     @Test("server messages decode by type: replies, events, closing errors, anything else")
@@ -58,16 +59,5 @@ struct WebSocketProtocolTests {
             try WebSocketEndpoint(baseURL: URL(string: "ftp://example.com")!, apiKey: key, userAgent: "ua/1", options: .init())
         }
         #expect(error?.kind == .connection)
-    }
-
-    @Test("reconnect delays grow exponentially with equal jitter, up to the cap")
-    func backoff() {
-        let backoff = WebSocketReconnectBackoff(initial: .seconds(1), maximum: .seconds(30))
-        #expect(backoff.delay(attempt: 1, random: { $0.lowerBound }) == .milliseconds(500))
-        #expect(backoff.delay(attempt: 1, random: { $0.upperBound }) == .seconds(1))
-        #expect(backoff.delay(attempt: 3, random: { $0.lowerBound }) == .seconds(2))
-        #expect(backoff.delay(attempt: 3, random: { $0.upperBound }) == .seconds(4))
-        #expect(backoff.delay(attempt: 50, random: { $0.upperBound }) == .seconds(30))
-        #expect(backoff.delay(attempt: 50, random: { $0.lowerBound }) == .seconds(15))
     }
 }

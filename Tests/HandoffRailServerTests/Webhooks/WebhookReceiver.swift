@@ -1,6 +1,6 @@
 import Foundation
+import HandoffRailTestSupport
 import Hummingbird
-import Logging
 import Synchronization
 
 /// One request the test receiver got, and what it answered.
@@ -72,27 +72,8 @@ enum WebhookReceiver {
             log.record(ReceivedWebhook(headers: headers, body: Data(buffer.readableBytesView), receivedAt: .now, answeredStatus: status))
             return Response(status: HTTPResponse.Status(code: status))
         }
-        var logger = Logger(label: "webhook-test-receiver")
-        logger.logLevel = .critical
-        let (ports, portContinuation) = AsyncStream.makeStream(of: Int.self)
-        let app = Application(
-            router: router,
-            configuration: .init(address: .hostname("127.0.0.1", port: 0)),
-            onServerRunning: { channel in
-                portContinuation.yield(channel.localAddress?.port ?? 0)
-                portContinuation.finish()
-            },
-            logger: logger)
-        return try await withThrowingTaskGroup(of: Value?.self) { group in
-            group.addTask {
-                try await app.run()
-                return nil
-            }
-            var iterator = ports.makeAsyncIterator()
-            guard let port = await iterator.next(), port > 0 else { throw WebhookTestFailure("the receiver did not start") }
-            let value = try await body("http://127.0.0.1:\(port)/hook", log)
-            group.cancelAll()
-            return value
+        return try await EphemeralServer.run(router: router, loggerLabel: "webhook-test-receiver") { baseURL in
+            try await body("\(baseURL.absoluteString)/hook", log)
         }
     }
 }
