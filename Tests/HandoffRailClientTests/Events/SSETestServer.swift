@@ -37,11 +37,18 @@ struct SSEServedRequest: Sendable {
 actor SSEServerLog {
     private(set) var requests: [SSEServedRequest] = []
     private(set) var closedConnections: [Int] = []
+    /// Connections whose event stream body started (the response head was sent).
+    private(set) var openedStreams: [Int] = []
 
     /// Records a request and returns its index (0-based).
     func record(_ request: SSEServedRequest) -> Int {
         requests.append(request)
         return requests.count - 1
+    }
+
+    /// Records that connection `index` started streaming its body.
+    func recordStreamOpened(_ index: Int) {
+        openedStreams.append(index)
     }
 
     /// Records that the client of connection `index` went away.
@@ -119,34 +126,37 @@ enum SSETestServer {
                 body: ResponseBody(byteBuffer: ByteBuffer(string: body)))
         case .stream(let chunks, let later, let end):
             let body = ResponseBody { writer in
-                for chunk in chunks {
-                    try await writer.write(ByteBuffer(string: chunk))
-                    try await Task.sleep(for: .milliseconds(10))
-                }
-                for chunk in await later?() ?? [] {
-                    try await writer.write(ByteBuffer(string: chunk))
-                }
-                switch end {
-                case .finish:
-                    try await writer.finish(nil)
-                case .stall(let duration):
-                    try await Task.sleep(for: duration)
-                    try await writer.finish(nil)
-                case .abort:
-                    throw SSETestServerFailure("connection dropped on purpose")
-                case .holdOpen:
-                    do {
+                await log.recordStreamOpened(index)
+                do {
+                    // A write fails once the client left, in any phase: all are recorded.
+                    for chunk in chunks {
+                        try await writer.write(ByteBuffer(string: chunk))
+                        try await Task.sleep(for: .milliseconds(10))
+                    }
+                    for chunk in await later?() ?? [] {
+                        try await writer.write(ByteBuffer(string: chunk))
+                    }
+                    switch end {
+                    case .finish:
+                        try await writer.finish(nil)
+                    case .stall(let duration):
+                        try await Task.sleep(for: duration)
+                        try await writer.finish(nil)
+                    case .abort:
+                        break  // thrown below, so it is not mistaken for the client leaving
+                    case .holdOpen:
                         // Bounded, so a client that never leaves cannot hang the suite.
                         for _ in 0..<1_200 {
                             try await Task.sleep(for: .milliseconds(50))
                             try await writer.write(ByteBuffer(string: ": keep-alive\n\n"))
                         }
                         try await writer.finish(nil)
-                    } catch {
-                        await log.recordClosed(index)
-                        throw error
                     }
+                } catch {
+                    await log.recordClosed(index)
+                    throw error
                 }
+                if case .abort = end { throw SSETestServerFailure("connection dropped on purpose") }
             }
             return Response(status: .ok, headers: [.contentType: "text/event-stream", .cacheControl: "no-cache"], body: body)
         }
