@@ -23,6 +23,9 @@ public struct OutboxEventFanOut: Sendable {
     let signal: CommitSignal
     let pollInterval: Duration
     let batchSize: Int
+    /// Reads of the outbox are at least this far apart: under load one read picks up a burst
+    /// of commits instead of one read per commit (see ``PassPacer``).
+    let minimumPassGap: Duration = .milliseconds(5)
     let logger: Logger
 
     public init(
@@ -45,8 +48,10 @@ public struct OutboxEventFanOut: Sendable {
     /// the next wake-up.
     public func run() async {
         var position: Int64?
+        var pacer = PassPacer(minimumGap: minimumPassGap)
         while !Task.isCancelled {
             let seen = signal.generation
+            pacer.passStarted()
             do {
                 if let current = position {
                     position = try await publishCommitted(after: current)
@@ -62,6 +67,7 @@ public struct OutboxEventFanOut: Sendable {
                 try? await Task.sleep(for: pollInterval)
             } else {
                 await waitForCommit(past: seen)
+                await pacer.waitForGap()
             }
         }
     }

@@ -17,8 +17,12 @@ extension WebhookDispatcher {
             logger.warning("Could not read the dead-letter count", metadata: ["error": "\(error)"])
         }
         let pollInterval = Duration.milliseconds(Int64((configuration.pollInterval * 1_000).rounded()))
+        // Commits wake the loop; passes at least 50 ms apart keep a burst of commits from
+        // costing two queue reads each (deliveries are not latency-critical to the millisecond).
+        var pacer = PassPacer(minimumGap: .milliseconds(50))
         while !stop.isStopped, !Task.isCancelled {
             let seen = commitSignal?.generation ?? 0
+            pacer.passStarted()
             var leased = 0
             do {
                 leased = try await dispatchDueDeliveries()
@@ -34,6 +38,7 @@ extension WebhookDispatcher {
             } else {
                 await stop.wait(upTo: pause)
             }
+            if !stop.isStopped { await pacer.waitForGap() }
         }
     }
 
