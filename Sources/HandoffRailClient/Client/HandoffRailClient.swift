@@ -36,6 +36,7 @@ public struct HandoffRailClient: HandoffRailOperations {
     /// - Parameters:
     ///   - baseURL: the server's root, e.g. `http://127.0.0.1:8080` (operation paths start with `/api/v1`).
     ///   - apiKey: the `hr_…` key; `nil` for the unauthenticated health endpoints only.
+    ///   - configuration: timeout, retries and user agent (``HandoffRailClientConfiguration``).
     ///   - sleeper: how retries wait; tests inject one that does not sleep.
     public init(baseURL: URL, apiKey: String?, configuration: HandoffRailClientConfiguration = .init(), sleeper: RetrySleeper = .live) {
         // The URLSession timer is a backstop; the retrying transport enforces the timeout.
