@@ -19,6 +19,9 @@ enum SQLiteSchema {
         migrator.registerMigration("v3-background: delivery leases, expiry and pruning indexes") { db in
             try db.execute(sql: backgroundWork)
         }
+        migrator.registerMigration("v4: fewer indexes on the write path") { db in
+            try db.execute(sql: fewerWriteIndexes)
+        }
         return migrator
     }
 

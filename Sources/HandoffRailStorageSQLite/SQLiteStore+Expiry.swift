@@ -5,10 +5,10 @@ import HandoffRailStorage
 
 extension SQLiteStore {
     /// The non-terminal statuses, spelled as a literal so SQLite matches the partial indexes
-    /// of migration v2 (a bound parameter would not prove the index's `WHERE`).
+    /// of migration v3 (a bound parameter would not prove the index's `WHERE`).
     static let liveStatusCondition: SQL = "status IN ('created', 'claimed', 'in_progress', 'awaiting_human', 'failed')"
 
-    /// Through `packets_tenant_live_created` (one tenant) or `packets_live_created` (all).
+    /// Through `packets_live_created` (live packets by age; one tenant's are filtered from it).
     public func packetsPastTTL(_ query: TTLExpiryQuery) async throws -> [StoredPacket] {
         guard query.limit > 0 else { return [] }
         let scope: SQL
@@ -49,13 +49,16 @@ extension SQLiteStore {
         }
     }
 
-    /// Through `outbox_created`, oldest first, at most `limit` per call (short write transactions).
+    /// Oldest first, at most `limit` per call (short write transactions). The outbox is appended
+    /// in commit order, so the oldest rows are the lowest sequences: it looks at the first
+    /// `limit` rows by primary key and deletes those older than `date` — no `created_at` index,
+    /// which every commit would have to write.
     public func pruneOutbox(createdBefore date: Date, limit: Int) async throws -> Int {
         guard limit > 0 else { return 0 }
         return try await writing { db in
             try db.execute(literal: """
-                DELETE FROM outbox WHERE seq IN (
-                    SELECT seq FROM outbox WHERE created_at < \(date.databaseMicroseconds) ORDER BY created_at LIMIT \(limit))
+                DELETE FROM outbox WHERE seq IN (SELECT seq FROM outbox ORDER BY seq LIMIT \(limit))
+                    AND created_at < \(date.databaseMicroseconds)
                 """)
             return db.changesCount
         }
