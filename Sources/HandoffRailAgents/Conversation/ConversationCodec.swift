@@ -41,6 +41,38 @@ extension ConversationCodec {
         return tag
     }
 
+    /// Turns from a format that is a JSON array of items, one turn per item read by `entry`
+    /// (given the item and its location, `$[i]`).
+    func extractEachItem(
+        of native: JSONValue, expected: String,
+        _ entry: (JSONValue, String) throws(ConversationCodecError) -> ContextEntry
+    ) throws(ConversationCodecError) -> [ContextEntry] {
+        let items = try NativeReader.array(native, at: "$", expected: expected)
+        var entries: [ContextEntry] = []
+        for (index, item) in items.enumerated() {
+            entries.append(try entry(item, "$[\(index)]"))
+        }
+        return entries
+    }
+
+    /// A JSON array with one item per turn: the turn's original item where
+    /// ``reusableSource(of:options:)`` allows, otherwise the item `rebuild` makes of the turn
+    /// (given its index).
+    func resumeEachTurn(
+        _ entries: [ContextEntry], options: ResumeOptions,
+        rebuild: (ContextEntry, Int) throws(ConversationCodecError) -> JSONValue
+    ) throws(ConversationCodecError) -> JSONValue {
+        var items: [JSONValue] = []
+        for (index, entry) in entries.enumerated() {
+            if let source = reusableSource(of: entry, options: options) {
+                items.append(source.raw)
+            } else {
+                items.append(try rebuild(entry, index))
+            }
+        }
+        return .array(items)
+    }
+
     /// The native role for a turn rebuilt as text.
     func nativeRole(of entry: ContextEntry, at index: Int) throws(ConversationCodecError) -> String {
         do {

@@ -28,30 +28,21 @@ public struct GoogleADKCodec: ConversationCodec {
     public init() {}
 
     public func extract(_ native: JSONValue) throws(ConversationCodecError) -> [ContextEntry] {
-        let events = try NativeReader.array(native, at: "$", expected: "an array of ADK events")
-        var entries: [ContextEntry] = []
-        for (index, event) in events.enumerated() {
-            entries.append(try entry(from: event, at: "$[\(index)]"))
+        try extractEachItem(of: native, expected: "an array of ADK events") { event, location throws(ConversationCodecError) in
+            try entry(from: event, at: location)
         }
-        return entries
     }
 
     public func resume(_ entries: [ContextEntry], options: ResumeOptions) throws(ConversationCodecError) -> JSONValue {
-        var events: [JSONValue] = []
-        for (index, entry) in entries.enumerated() {
-            if let source = reusableSource(of: entry, options: options) {
-                events.append(source.raw)
-                continue
-            }
+        try resumeEachTurn(entries, options: options) { entry, index throws(ConversationCodecError) in
             let role = try nativeRole(of: entry, at: index)
             var event: [String: JSONValue] = [
                 "content": ["parts": [["text": .string(entry.content)]], "role": .string(role)],
                 "author": .string(role == "model" ? Self.author(of: entry, options: options) : "user"),
             ]
             if let timestamp = entry.timestamp { event["timestamp"] = .number(timestamp.timeIntervalSince1970) }
-            events.append(.object(event))
+            return .object(event)
         }
-        return .array(events)
     }
 
     private func entry(from event: JSONValue, at location: String) throws(ConversationCodecError) -> ContextEntry {

@@ -22,24 +22,15 @@ public struct LangChainCodec: ConversationCodec {
     public init() {}
 
     public func extract(_ native: JSONValue) throws(ConversationCodecError) -> [ContextEntry] {
-        let messages = try NativeReader.array(native, at: "$", expected: "an array of messages_to_dict messages")
-        var entries: [ContextEntry] = []
-        for (index, message) in messages.enumerated() {
-            entries.append(try entry(from: message, at: "$[\(index)]"))
+        try extractEachItem(of: native, expected: "an array of messages_to_dict messages") { message, location throws(ConversationCodecError) in
+            try entry(from: message, at: location)
         }
-        return entries
     }
 
     public func resume(_ entries: [ContextEntry], options: ResumeOptions) throws(ConversationCodecError) -> JSONValue {
-        var messages: [JSONValue] = []
-        for (index, entry) in entries.enumerated() {
-            if let source = reusableSource(of: entry, options: options) {
-                messages.append(source.raw)
-            } else {
-                messages.append(Self.message(type: try nativeRole(of: entry, at: index), content: entry.content))
-            }
+        try resumeEachTurn(entries, options: options) { entry, index throws(ConversationCodecError) in
+            Self.message(type: try nativeRole(of: entry, at: index), content: entry.content)
         }
-        return .array(messages)
     }
 
     /// A message as `messages_to_dict` writes a fresh one of `type`.

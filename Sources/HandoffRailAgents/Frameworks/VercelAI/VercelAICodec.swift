@@ -33,24 +33,15 @@ public struct VercelAICodec: ConversationCodec {
     public init(version: Version) { self.version = version }
 
     public func extract(_ native: JSONValue) throws(ConversationCodecError) -> [ContextEntry] {
-        let messages = try NativeReader.array(native, at: "$", expected: "an array of messages")
-        var entries: [ContextEntry] = []
-        for (index, message) in messages.enumerated() {
-            entries.append(try entry(from: message, at: "$[\(index)]"))
+        try extractEachItem(of: native, expected: "an array of messages") { message, location throws(ConversationCodecError) in
+            try entry(from: message, at: location)
         }
-        return entries
     }
 
     public func resume(_ entries: [ContextEntry], options: ResumeOptions) throws(ConversationCodecError) -> JSONValue {
-        var messages: [JSONValue] = []
-        for (index, entry) in entries.enumerated() {
-            if let source = reusableSource(of: entry, options: options) {
-                messages.append(source.raw)
-            } else {
-                messages.append(["role": .string(try nativeRole(of: entry, at: index)), "content": .string(entry.content)])
-            }
+        try resumeEachTurn(entries, options: options) { entry, index throws(ConversationCodecError) in
+            ["role": .string(try nativeRole(of: entry, at: index)), "content": .string(entry.content)]
         }
-        return .array(messages)
     }
 
     private func entry(from message: JSONValue, at location: String) throws(ConversationCodecError) -> ContextEntry {

@@ -20,25 +20,16 @@ public struct WebAgentsCodec: ConversationCodec {
     public init() {}
 
     public func extract(_ native: JSONValue) throws(ConversationCodecError) -> [ContextEntry] {
-        let messages = try NativeReader.array(native, at: "$", expected: "an array of chat messages")
         var toolNames: [String: String] = [:]
-        var entries: [ContextEntry] = []
-        for (index, message) in messages.enumerated() {
-            entries.append(try entry(from: message, at: "$[\(index)]", toolNames: &toolNames))
+        return try extractEachItem(of: native, expected: "an array of chat messages") { message, location throws(ConversationCodecError) in
+            try entry(from: message, at: location, toolNames: &toolNames)
         }
-        return entries
     }
 
     public func resume(_ entries: [ContextEntry], options: ResumeOptions) throws(ConversationCodecError) -> JSONValue {
-        var messages: [JSONValue] = []
-        for (index, entry) in entries.enumerated() {
-            if let source = reusableSource(of: entry, options: options) {
-                messages.append(source.raw)
-            } else {
-                messages.append(["role": .string(try nativeRole(of: entry, at: index)), "content": .string(entry.content)])
-            }
+        try resumeEachTurn(entries, options: options) { entry, index throws(ConversationCodecError) in
+            ["role": .string(try nativeRole(of: entry, at: index)), "content": .string(entry.content)]
         }
-        return .array(messages)
     }
 
     private func entry(from message: JSONValue, at location: String, toolNames: inout [String: String]) throws(ConversationCodecError) -> ContextEntry {
