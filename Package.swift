@@ -5,7 +5,7 @@ import PackageDescription
 // `HandoffRailCodegenPlugin` build plugin runs `handoffrail-codegen` on it for every target
 // that carries a `handoffrail-codegen.json` file. Dependency direction (ARCHITECTURE.md):
 // Models ← Client; Models ← Service; Models ← Server (the only Hummingbird importer);
-// Models + Client ← Agents; Models + Crypto ← Webhooks (signing and verification, shared by
+// Models + Client ← Agents ← MCP (the `handoffrail mcp` server); Models + Crypto ← Webhooks (signing and verification, shared by
 // the server's dispatcher and webhook receivers); the generator imports nothing of the runtime side.
 
 let package = Package(
@@ -17,6 +17,7 @@ let package = Package(
         .library(name: "HandoffRailServer", targets: ["HandoffRailServer"]),
         .library(name: "HandoffRailService", targets: ["HandoffRailService"]),
         .library(name: "HandoffRailAgents", targets: ["HandoffRailAgents"]),
+        .library(name: "HandoffRailMCP", targets: ["HandoffRailMCP"]),
         .library(name: "HandoffRailWebhooks", targets: ["HandoffRailWebhooks"]),
         .library(name: "HandoffRailClientWebSocket", targets: ["HandoffRailClientWebSocket"]),
         .executable(name: "handoffrail", targets: ["handoffrail"]),
@@ -39,6 +40,7 @@ let package = Package(
         .package(url: "https://github.com/apple/swift-nio", from: "2.101.2"),
         .package(url: "https://github.com/hummingbird-project/hummingbird-websocket", from: "2.8.1"),
         .package(url: "https://github.com/LebJe/TOMLKit", from: "0.6.0"),
+        .package(url: "https://github.com/modelcontextprotocol/swift-sdk", from: "0.12.1"),
     ],
     targets: [
         // MARK: Generator
@@ -143,10 +145,23 @@ let package = Package(
             exclude: ["handoffrail-codegen.json"],
             plugins: ["HandoffRailCodegenPlugin"]
         ),
+        // The Model Context Protocol server (`handoffrail mcp`): the generated tools over stdio.
+        .target(
+            name: "HandoffRailMCP",
+            dependencies: [
+                "HandoffRailAgents",
+                "HandoffRailClient",
+                "HandoffRailModels",
+                .product(name: "MCP", package: "swift-sdk"),
+                .product(name: "Logging", package: "swift-log"),
+            ]
+        ),
         .executableTarget(
             name: "handoffrail",
             dependencies: [
                 "HandoffRailServer",
+                "HandoffRailAgents",
+                "HandoffRailMCP",
                 "HandoffRailService",
                 "HandoffRailStorageSQLite",
                 "HandoffRailClient",
@@ -165,6 +180,11 @@ let package = Package(
         .target(
             name: "HandoffRailTestSupport",
             dependencies: [
+                "HandoffRailClient",
+                "HandoffRailModels",
+                "HandoffRailServer",
+                "HandoffRailService",
+                "HandoffRailStorageSQLite",
                 .product(name: "Hummingbird", package: "hummingbird"),
                 .product(name: "HummingbirdCore", package: "hummingbird"),
                 .product(name: "Logging", package: "swift-log"),
@@ -245,7 +265,15 @@ let package = Package(
         ),
         .testTarget(
             name: "HandoffRailAgentsTests",
-            dependencies: ["HandoffRailAgents", "HandoffRailModels"],
+            dependencies: [
+                "HandoffRailAgents",
+                "HandoffRailModels",
+                "HandoffRailClient",
+                "HandoffRailServer",
+                "HandoffRailService",
+                "HandoffRailStorageSQLite",
+                "HandoffRailTestSupport",
+            ],
             exclude: ["Fixtures"]
         ),
     ],

@@ -37,8 +37,8 @@ final class ChildProcess: @unchecked Sendable {
         process.arguments = arguments
         process.environment = environment
         if let workingDirectory { process.currentDirectoryURL = workingDirectory }
-        FileManager.default.createFile(atPath: stdoutURL.path, contents: nil)
-        FileManager.default.createFile(atPath: stderrURL.path, contents: nil)
+        _ = FileManager.default.createFile(atPath: stdoutURL.path, contents: nil)
+        _ = FileManager.default.createFile(atPath: stderrURL.path, contents: nil)
         process.standardOutput = try FileHandle(forWritingTo: stdoutURL)
         process.standardError = try FileHandle(forWritingTo: stderrURL)
         if let stdin {

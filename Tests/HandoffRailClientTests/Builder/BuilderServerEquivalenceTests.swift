@@ -1,5 +1,6 @@
 import Foundation
 import HandoffRailModels
+import HandoffRailTestSupport
 import HandoffRailServer
 import Testing
 @testable import HandoffRailClient

@@ -1,6 +1,7 @@
 import Foundation
 import HandoffRailClient
 import HandoffRailModels
+import HandoffRailTestSupport
 import Testing
 
 /// The non-packet operations through the ``HandoffRailClient`` facade, in-process.

@@ -1,6 +1,7 @@
 import Foundation
 import HandoffRailClient
 import HandoffRailServer
+import HandoffRailTestSupport
 
 /// A transport that fails like a broken network: the first `dropsBeforeSending` attempts
 /// never reach the server; the next `dropsAfterSending` reach it but lose the answer.

@@ -1,6 +1,7 @@
 import Foundation
 import HandoffRailClient
 import HandoffRailModels
+import HandoffRailTestSupport
 import Testing
 
 /// ``PacketSequence`` and ``PacketPages`` over the real server's cursor pages.

@@ -1,6 +1,7 @@
 import Foundation
 import HandoffRailClient
 import HandoffRailModels
+import HandoffRailTestSupport
 import Hummingbird
 import Testing
 

@@ -1,5 +1,6 @@
 import Foundation
 import HandoffRailModels
+import HandoffRailTestSupport
 import Testing
 @testable import HandoffRailClient
 

@@ -1,6 +1,7 @@
 import Foundation
 import HandoffRailClientWebSocket
 import HandoffRailModels
+import HandoffRailTestSupport
 import Testing
 
 /// The SDK's WebSocket event session against the real server (`HandoffRailApplication` with

@@ -4,21 +4,20 @@ import HandoffRailModels
 import HandoffRailServer
 import HandoffRailService
 import HandoffRailStorageSQLite
-import HandoffRailTestSupport
 import Hummingbird
 
 /// The real server stack (middleware, generated routes, service, SQLite on a temporary file)
 /// for client tests: reachable in-process through ``InProcessTransport``, or over real
 /// sockets on 127.0.0.1 with ``withLiveServer(_:)``.
-struct ClientTestServer: Sendable {
+package struct ClientTestServer: Sendable {
     /// The bootstrapped admin key of the operator tenant `default` (tier business).
-    static let adminKey = "hr_client_tests_admin_0123456789abcdef"
+    package static let adminKey = "hr_client_tests_admin_0123456789abcdef"
 
-    let service: HandoffRailService
-    let responder: RouterResponder<HandoffRailRequestContext>
+    package let service: HandoffRailService
+    package let responder: RouterResponder<HandoffRailRequestContext>
 
     /// Request limits generous enough that only tests that want a 429 see one.
-    static let relaxedLimits: [Tier: TierLimits] = TierLimits.reference.mapValues { limits in
+    package static let relaxedLimits: [Tier: TierLimits] = TierLimits.reference.mapValues { limits in
         var limits = limits
         limits.requestsPerMinutePerKey = 1_000_000
         limits.requestsPerHour = nil
@@ -26,7 +25,7 @@ struct ClientTestServer: Sendable {
     }
 
     /// A fresh server on its own temporary database.
-    static func make(tierLimits: [Tier: TierLimits] = relaxedLimits) async throws -> ClientTestServer {
+    package static func make(tierLimits: [Tier: TierLimits] = relaxedLimits) async throws -> ClientTestServer {
         var configuration = ServiceConfiguration()
         configuration.tierLimits = tierLimits
         let limiter = SlidingWindowRateLimiter()
@@ -41,17 +40,17 @@ struct ClientTestServer: Sendable {
     }
 
     /// A client calling this server in-process.
-    func inProcessClient(key: String? = adminKey, configuration: HandoffRailClientConfiguration = .init(), sleeper: RetrySleeper = .live) -> HandoffRailClient {
+    package func inProcessClient(key: String? = adminKey, configuration: HandoffRailClientConfiguration = .init(), sleeper: RetrySleeper = .live) -> HandoffRailClient {
         HandoffRailClient(transport: InProcessTransport(responder: responder), apiKey: key, configuration: configuration, sleeper: sleeper)
     }
 
     /// Runs the server on 127.0.0.1 (a free port) for the duration of `body`, which gets its URL.
-    func withLiveServer<Value: Sendable>(_ body: @Sendable (URL) async throws -> Value) async throws -> Value {
+    package func withLiveServer<Value: Sendable>(_ body: @Sendable (URL) async throws -> Value) async throws -> Value {
         try await EphemeralServer.run(responder: responder, loggerLabel: "client-test-server", body)
     }
 
     /// Runs `body` with a client of this server over `transport` (`.inProcess` or `.live`).
-    func withClient<Value: Sendable>(
+    package func withClient<Value: Sendable>(
         _ transport: TransportKind, key: String? = adminKey, configuration: HandoffRailClientConfiguration = .init(),
         _ body: @Sendable (HandoffRailClient) async throws -> Value
     ) async throws -> Value {
@@ -66,39 +65,14 @@ struct ClientTestServer: Sendable {
     }
 
     /// Creates an API key of `role` in the default tenant and returns the plain key.
-    func makeKey(role: Role) async throws -> String {
+    package func makeKey(role: Role) async throws -> String {
         try await inProcessClient().createApiKey(ApiKeyCreate(name: "\(role.rawValue) key", role: role)).key
     }
 }
 
 /// How a test reaches the server.
-enum TransportKind: String, Sendable, CaseIterable, CustomStringConvertible {
+package enum TransportKind: String, Sendable, CaseIterable, CustomStringConvertible {
     case inProcess = "in-process"
     case live = "live sockets"
-    var description: String { rawValue }
-}
-
-struct TestFailure: Error, CustomStringConvertible {
-    var description: String
-    init(_ description: String) { self.description = description }
-}
-
-/// Sample request bodies.
-enum Samples {
-    static func packet(summary: String = "Customer asks for a refund of invoice INV-1042", source: String = "triage-01",
-                       target: String = "billing-01", tags: [String] = ["billing", "refund"], hitl: HitlCheckpoint? = nil) -> PacketCreate {
-        PacketCreate(
-            metadata: Metadata(
-                sourceAgent: AgentInfo(id: source, name: "Triage"),
-                targetAgent: TargetAgentInfo(id: target, name: "Billing"),
-                priority: .high, tags: tags),
-            context: PacketContext(summary: summary, conversationState: [ContextEntry(role: .user, content: "I was charged twice.")]),
-            hitl: hitl)
-    }
-
-    /// `packet` as the JSON object a batch create carries.
-    static func batchItem(_ packet: PacketCreate) throws -> [String: JSONValue] {
-        guard case .object(let object) = try JSONValue(parsing: HandoffRailJSON.encode(packet)) else { throw TestFailure("not an object") }
-        return object
-    }
+    package var description: String { rawValue }
 }

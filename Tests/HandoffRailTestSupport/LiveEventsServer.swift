@@ -24,18 +24,18 @@ import Darwin
 ///     for try await event in client.events(subscribe: [.status(.created)]) { … }
 /// }
 /// ```
-struct LiveEventsServer: Sendable {
+package struct LiveEventsServer: Sendable {
     /// The bootstrapped admin key of the operator tenant `default` (tier business).
-    static let adminKey = "hr_events_e2e_admin_0123456789abcdef"
+    package static let adminKey = "hr_events_e2e_admin_0123456789abcdef"
 
-    let url: URL
+    package let url: URL
 
     /// A client of this server with `key`.
-    func client(key: String = adminKey) -> HandoffRailClient {
+    package func client(key: String = adminKey) -> HandoffRailClient {
         HandoffRailClient(baseURL: url, apiKey: key)
     }
 
-    static func run<Value: Sendable>(_ body: @Sendable (LiveEventsServer) async throws -> Value) async throws -> Value {
+    package static func run<Value: Sendable>(_ body: @Sendable (LiveEventsServer) async throws -> Value) async throws -> Value {
         // The port is picked free, then bound by the server: another process may take it in
         // between, so a server that fails to start is retried on a new port.
         var attempt = 1
@@ -108,7 +108,7 @@ struct LiveEventsServer: Sendable {
             try await Task.sleep(for: .milliseconds(100))
         }
         if let reason = await stopped.reason { throw ServerStartFailure(reason: reason) }
-        throw SSETestServerFailure("the live server did not answer within 30 s")
+        throw ServerStartFailure(reason: "the live server did not answer within 30 s")
     }
 }
 
@@ -119,20 +119,20 @@ private actor ServerExit {
 }
 
 /// The server stopped before answering (typically: its port was taken meanwhile).
-struct ServerStartFailure: Error, CustomStringConvertible {
-    var reason: String
-    var description: String { "the live server did not start: \(reason)" }
+package struct ServerStartFailure: Error, CustomStringConvertible {
+    package var reason: String
+    package var description: String { "the live server did not start: \(reason)" }
 }
 
 /// A TCP port on 127.0.0.1 that was free a moment ago (the kernel picks it).
-enum FreePort {
-    static func pick() throws -> Int {
+package enum FreePort {
+    package static func pick() throws -> Int {
         #if canImport(Glibc)
         let descriptor = socket(AF_INET, Int32(SOCK_STREAM.rawValue), 0)
         #else
         let descriptor = socket(AF_INET, SOCK_STREAM, 0)
         #endif
-        guard descriptor >= 0 else { throw SSETestServerFailure("socket() failed") }
+        guard descriptor >= 0 else { throw ServerStartFailure(reason: "socket() failed") }
         defer { close(descriptor) }
         var address = sockaddr_in()
         address.sin_family = sa_family_t(AF_INET)
@@ -144,7 +144,7 @@ enum FreePort {
                 bind(descriptor, generic, length) == 0 && getsockname(descriptor, generic, &length) == 0
             }
         }
-        guard bound else { throw SSETestServerFailure("could not bind a free port") }
+        guard bound else { throw ServerStartFailure(reason: "could not bind a free port") }
         return Int(UInt16(bigEndian: address.sin_port))
     }
 }
