@@ -8,6 +8,8 @@
 #  4. wire compatibility: the real Python SDK (handoffrail-sdk 0.3.0 from PyPI) drives
 #     `handoffrail serve` through tests/python/sdk_scenario.py, and its SSE and WebSocket
 #     clients through tests/python/events_scenario.py;
+#  4b. the agent adapters' output is checked with the frameworks' own Python libraries
+#     (langchain-core, openai-agents, google-adk; scripts/check-python-agents.sh);
 #  5. the client SDK's DocC catalog converts without unresolved symbols, links or snippets;
 #  6. the build plugin must regenerate code when the spec changes.
 set -euo pipefail
@@ -28,6 +30,9 @@ step "Build and run all tests"
 swift build --build-tests
 swift test --skip-build 2>&1 | tee .build/test-output.txt
 grep -E "^(draft|JSON Schema suite)" .build/test-output.txt || true
+
+step "Agent adapters against the frameworks' own Python libraries"
+SKIP_SWIFT_BUILD=1 scripts/check-python-agents.sh
 
 step "Wire compatibility with the Python SDK (handoffrail-sdk 0.3.0)"
 HANDOFFRAIL_BIN="$(swift build --show-bin-path)/handoffrail" scripts/check-python-sdk.sh
