@@ -627,7 +627,9 @@ extension HandoffRailOperations {
     /// naming the allowed ones; moving to `completed` sets `metadata.completed_at`.
     /// `decisions` merge into the existing ones by `id`; each action section present in
     /// `actions` replaces that section; `context` and `dependencies` replace the stored
-    /// ones; `hitl: null` removes the checkpoint.
+    /// ones; `hitl: null` removes the checkpoint. A move to `claimed` is a claim for the
+    /// handoff rules: a `block_claim` rule whose condition does not hold yet on the packet
+    /// as stored makes it 409 (`code: rule_blocked`, the rule named in `detail`).
     ///
     /// Minimum role: **agent**.
     ///
@@ -644,7 +646,9 @@ extension HandoffRailOperations {
     /// naming the allowed ones; moving to `completed` sets `metadata.completed_at`.
     /// `decisions` merge into the existing ones by `id`; each action section present in
     /// `actions` replaces that section; `context` and `dependencies` replace the stored
-    /// ones; `hitl: null` removes the checkpoint.
+    /// ones; `hitl: null` removes the checkpoint. A move to `claimed` is a claim for the
+    /// handoff rules: a `block_claim` rule whose condition does not hold yet on the packet
+    /// as stored makes it 409 (`code: rule_blocked`, the rule named in `detail`).
     ///
     /// Minimum role: **agent**.
     ///
@@ -666,6 +670,8 @@ extension HandoffRailOperations {
         case .forbidden(let payload):
             throw HandoffRailError(operationID: "updatePacket", response: answer.response, body: .errorDetail(payload))
         case .notFound(let payload):
+            throw HandoffRailError(operationID: "updatePacket", response: answer.response, body: .errorDetail(payload))
+        case .conflict(let payload):
             throw HandoffRailError(operationID: "updatePacket", response: answer.response, body: .errorDetail(payload))
         case .contentTooLarge(let payload):
             throw HandoffRailError(operationID: "updatePacket", response: answer.response, body: .payloadTooLargeError(payload))
@@ -695,6 +701,8 @@ extension HandoffRailOperations {
             return try (.forbidden(response.decodeJSON(ErrorDetail.self)), response)
         case 404:
             return try (.notFound(response.decodeJSON(ErrorDetail.self)), response)
+        case 409:
+            return try (.conflict(response.decodeJSON(ErrorDetail.self)), response)
         case 413:
             return try (.contentTooLarge(response.decodeJSON(PayloadTooLargeError.self)), response)
         case 422:
@@ -779,7 +787,10 @@ extension HandoffRailOperations {
     /// Moves a `created` packet to `claimed`, sets `metadata.target_agent` to the
     /// claimer and `metadata.claimed_at`. Of concurrent claimers exactly one wins.
     /// Already claimed is 409 with an object detail naming the claimer
-    /// (`ClaimConflictError`); a completed packet is 400; an expired one is 410.
+    /// (`ClaimConflictError`); a completed packet is 400; an expired one is 410. Until the
+    /// condition of every `block_claim` handoff rule whose `match` applies to the packet
+    /// holds, the claim is 409 too, with the blocking rule's name and reason (see
+    /// `HandoffRule`).
     ///
     /// Minimum role: **agent**.
     ///
@@ -794,7 +805,10 @@ extension HandoffRailOperations {
     /// Moves a `created` packet to `claimed`, sets `metadata.target_agent` to the
     /// claimer and `metadata.claimed_at`. Of concurrent claimers exactly one wins.
     /// Already claimed is 409 with an object detail naming the claimer
-    /// (`ClaimConflictError`); a completed packet is 400; an expired one is 410.
+    /// (`ClaimConflictError`); a completed packet is 400; an expired one is 410. Until the
+    /// condition of every `block_claim` handoff rule whose `match` applies to the packet
+    /// holds, the claim is 409 too, with the blocking rule's name and reason (see
+    /// `HandoffRule`).
     ///
     /// Minimum role: **agent**.
     ///
@@ -868,7 +882,10 @@ extension HandoffRailOperations {
     /// `hitl.response`, `hitl.responded_by`, `hitl.responded_at` and `hitl.notes`, moves
     /// the packet to `claimed`, adds a `hitl_responded` history event and emits
     /// `hitl.response_ready`. A packet that is not awaiting a human is 409; a checkpoint
-    /// whose `timeout_seconds` has passed is 410.
+    /// whose `timeout_seconds` has passed is 410. On a packet no agent has claimed yet
+    /// the move to `claimed` is a claim for the handoff rules: a `block_claim` rule whose
+    /// condition does not hold yet makes it 409 (`code: rule_blocked`); a packet an agent
+    /// had claimed before is never blocked.
     ///
     /// Minimum role: **agent**.
     ///
@@ -884,7 +901,10 @@ extension HandoffRailOperations {
     /// `hitl.response`, `hitl.responded_by`, `hitl.responded_at` and `hitl.notes`, moves
     /// the packet to `claimed`, adds a `hitl_responded` history event and emits
     /// `hitl.response_ready`. A packet that is not awaiting a human is 409; a checkpoint
-    /// whose `timeout_seconds` has passed is 410.
+    /// whose `timeout_seconds` has passed is 410. On a packet no agent has claimed yet
+    /// the move to `claimed` is a claim for the handoff rules: a `block_claim` rule whose
+    /// condition does not hold yet makes it 409 (`code: rule_blocked`); a packet an agent
+    /// had claimed before is never blocked.
     ///
     /// Minimum role: **agent**.
     ///
@@ -1836,6 +1856,368 @@ extension HandoffRailOperations {
         switch response.statusCode {
         case 200:
             return try (.ok(response.decodeJSON(RegisteredSchema.self)), response)
+        case 401:
+            return try (.unauthorized(response.decodeJSON(ErrorDetail.self)), response)
+        case 403:
+            return try (.forbidden(response.decodeJSON(ErrorDetail.self)), response)
+        case 404:
+            return try (.notFound(response.decodeJSON(ErrorDetail.self)), response)
+        case 422:
+            return try (.unprocessableContent(response.decodeJSON(HTTPValidationError.self)), response)
+        case 429:
+            return try (.tooManyRequests(response.decodeJSON(RateLimitError.self)), response)
+        default:
+            return (.undocumented(statusCode: response.statusCode, body: response.body), response)
+        }
+    }
+
+    /// Lists the tenant's rules, disabled ones included, in evaluation order: ascending
+    /// `order`, then `created_at`, then `id`.
+    ///
+    /// Minimum role: **reader**.
+    ///
+    /// `GET /api/v1/rules` — requires role `reader`
+    /// - Spec: `#/paths/~1api~1v1~1rules/get`
+    ///
+    /// Returns every documented response as a typed `Output`; throws `HandoffRailError` only when no answer arrives (`.connection`, `.timeout`) or a body does not decode.
+    public func listRules(_ input: Operations.ListRules.Input) async throws -> Operations.ListRules.Output {
+        return try await exchange(input).output
+    }
+
+    /// Lists the tenant's rules, disabled ones included, in evaluation order: ascending
+    /// `order`, then `created_at`, then `id`.
+    ///
+    /// Minimum role: **reader**.
+    ///
+    /// `GET /api/v1/rules` — requires role `reader`
+    /// - Spec: `#/paths/~1api~1v1~1rules/get`
+    ///
+    /// Returns the success body; any other answer is thrown as a `HandoffRailError` carrying its decoded body.
+    @discardableResult
+    public func listRules() async throws -> HandoffRuleList {
+        let input = Operations.ListRules.Input()
+        let answer = try await exchange(input)
+        switch answer.output {
+        case .ok(let payload):
+            return payload
+        case .unauthorized(let payload):
+            throw HandoffRailError(operationID: "listRules", response: answer.response, body: .errorDetail(payload))
+        case .forbidden(let payload):
+            throw HandoffRailError(operationID: "listRules", response: answer.response, body: .errorDetail(payload))
+        case .tooManyRequests(let payload):
+            throw HandoffRailError(operationID: "listRules", response: answer.response, body: .rateLimitError(payload))
+        case .undocumented(_, let data):
+            throw HandoffRailError(operationID: "listRules", response: answer.response, body: .undocumented(data))
+        }
+    }
+
+    /// Sends `listRules` and decodes the answer into its `Output`, keeping the raw response for error details.
+    func exchange(_ input: Operations.ListRules.Input) async throws -> (output: Operations.ListRules.Output, response: TransportResponse) {
+        let request = ClientRequest(Operations.ListRules.descriptor)
+        let response = try await send(request)
+        switch response.statusCode {
+        case 200:
+            return try (.ok(response.decodeJSON(HandoffRuleList.self)), response)
+        case 401:
+            return try (.unauthorized(response.decodeJSON(ErrorDetail.self)), response)
+        case 403:
+            return try (.forbidden(response.decodeJSON(ErrorDetail.self)), response)
+        case 429:
+            return try (.tooManyRequests(response.decodeJSON(RateLimitError.self)), response)
+        default:
+            return (.undocumented(statusCode: response.statusCode, body: response.body), response)
+        }
+    }
+
+    /// Adds a deterministic handoff rule to the tenant. A rule matches packets by
+    /// `match.source_agent` / `match.target_agent` (agent ids; absent = any) and an optional
+    /// `condition`, and either forces a transfer when a packet is created and the condition
+    /// holds (`force_transfer`) or blocks claims until the condition holds (`block_claim`).
+    /// See `HandoffRule` for the evaluation order, the variables and the comparison
+    /// semantics.
+    ///
+    /// An unsupported variable, a value of the wrong kind for its operator, an unknown
+    /// member anywhere in the body, an action without its fields, or a `block_claim` rule
+    /// without a condition is 422; a name the tenant already uses is 409; a 101st rule is
+    /// 403 `quota_exceeded` (at most 100 rules per tenant, like the other per-tenant limits). A rule takes
+    /// effect for the next create or claim on the same server instance (other instances:
+    /// within 5 seconds).
+    ///
+    /// Minimum role: **admin**.
+    ///
+    /// `POST /api/v1/rules` — requires role `admin`
+    /// - Spec: `#/paths/~1api~1v1~1rules/post`
+    ///
+    /// Returns every documented response as a typed `Output`; throws `HandoffRailError` only when no answer arrives (`.connection`, `.timeout`) or a body does not decode.
+    public func createRule(_ input: Operations.CreateRule.Input) async throws -> Operations.CreateRule.Output {
+        return try await exchange(input).output
+    }
+
+    /// Adds a deterministic handoff rule to the tenant. A rule matches packets by
+    /// `match.source_agent` / `match.target_agent` (agent ids; absent = any) and an optional
+    /// `condition`, and either forces a transfer when a packet is created and the condition
+    /// holds (`force_transfer`) or blocks claims until the condition holds (`block_claim`).
+    /// See `HandoffRule` for the evaluation order, the variables and the comparison
+    /// semantics.
+    ///
+    /// An unsupported variable, a value of the wrong kind for its operator, an unknown
+    /// member anywhere in the body, an action without its fields, or a `block_claim` rule
+    /// without a condition is 422; a name the tenant already uses is 409; a 101st rule is
+    /// 403 `quota_exceeded` (at most 100 rules per tenant, like the other per-tenant limits). A rule takes
+    /// effect for the next create or claim on the same server instance (other instances:
+    /// within 5 seconds).
+    ///
+    /// Minimum role: **admin**.
+    ///
+    /// `POST /api/v1/rules` — requires role `admin`
+    /// - Spec: `#/paths/~1api~1v1~1rules/post`
+    ///
+    /// Returns the success body; any other answer is thrown as a `HandoffRailError` carrying its decoded body.
+    @discardableResult
+    public func createRule(_ body: HandoffRuleCreate) async throws -> HandoffRule {
+        let input = Operations.CreateRule.Input(body: body)
+        let answer = try await exchange(input)
+        switch answer.output {
+        case .created(let payload):
+            return payload
+        case .unauthorized(let payload):
+            throw HandoffRailError(operationID: "createRule", response: answer.response, body: .errorDetail(payload))
+        case .forbidden(let payload):
+            throw HandoffRailError(operationID: "createRule", response: answer.response, body: .errorDetail(payload))
+        case .conflict(let payload):
+            throw HandoffRailError(operationID: "createRule", response: answer.response, body: .errorDetail(payload))
+        case .contentTooLarge(let payload):
+            throw HandoffRailError(operationID: "createRule", response: answer.response, body: .payloadTooLargeError(payload))
+        case .unprocessableContent(let payload):
+            throw HandoffRailError(operationID: "createRule", response: answer.response, body: .unprocessableError(payload))
+        case .tooManyRequests(let payload):
+            throw HandoffRailError(operationID: "createRule", response: answer.response, body: .rateLimitError(payload))
+        case .undocumented(_, let data):
+            throw HandoffRailError(operationID: "createRule", response: answer.response, body: .undocumented(data))
+        }
+    }
+
+    /// Sends `createRule` and decodes the answer into its `Output`, keeping the raw response for error details.
+    func exchange(_ input: Operations.CreateRule.Input) async throws -> (output: Operations.CreateRule.Output, response: TransportResponse) {
+        var request = ClientRequest(Operations.CreateRule.descriptor)
+        try request.setJSONBody(input.body)
+        let response = try await send(request)
+        switch response.statusCode {
+        case 201:
+            return try (.created(response.decodeJSON(HandoffRule.self)), response)
+        case 401:
+            return try (.unauthorized(response.decodeJSON(ErrorDetail.self)), response)
+        case 403:
+            return try (.forbidden(response.decodeJSON(ErrorDetail.self)), response)
+        case 409:
+            return try (.conflict(response.decodeJSON(ErrorDetail.self)), response)
+        case 413:
+            return try (.contentTooLarge(response.decodeJSON(PayloadTooLargeError.self)), response)
+        case 422:
+            return try (.unprocessableContent(response.decodeJSON(UnprocessableError.self)), response)
+        case 429:
+            return try (.tooManyRequests(response.decodeJSON(RateLimitError.self)), response)
+        default:
+            return (.undocumented(statusCode: response.statusCode, body: response.body), response)
+        }
+    }
+
+    /// One rule of the tenant; another tenant's rule is 404.
+    ///
+    /// Minimum role: **reader**.
+    ///
+    /// `GET /api/v1/rules/{rule_id}` — requires role `reader`
+    /// - Spec: `#/paths/~1api~1v1~1rules~1{rule_id}/get`
+    ///
+    /// Returns every documented response as a typed `Output`; throws `HandoffRailError` only when no answer arrives (`.connection`, `.timeout`) or a body does not decode.
+    public func getRule(_ input: Operations.GetRule.Input) async throws -> Operations.GetRule.Output {
+        return try await exchange(input).output
+    }
+
+    /// One rule of the tenant; another tenant's rule is 404.
+    ///
+    /// Minimum role: **reader**.
+    ///
+    /// `GET /api/v1/rules/{rule_id}` — requires role `reader`
+    /// - Spec: `#/paths/~1api~1v1~1rules~1{rule_id}/get`
+    ///
+    /// Returns the success body; any other answer is thrown as a `HandoffRailError` carrying its decoded body.
+    @discardableResult
+    public func getRule(ruleId: UUID) async throws -> HandoffRule {
+        let input = Operations.GetRule.Input(ruleId: ruleId)
+        let answer = try await exchange(input)
+        switch answer.output {
+        case .ok(let payload):
+            return payload
+        case .unauthorized(let payload):
+            throw HandoffRailError(operationID: "getRule", response: answer.response, body: .errorDetail(payload))
+        case .forbidden(let payload):
+            throw HandoffRailError(operationID: "getRule", response: answer.response, body: .errorDetail(payload))
+        case .notFound(let payload):
+            throw HandoffRailError(operationID: "getRule", response: answer.response, body: .errorDetail(payload))
+        case .unprocessableContent(let payload):
+            throw HandoffRailError(operationID: "getRule", response: answer.response, body: .httpValidationError(payload))
+        case .tooManyRequests(let payload):
+            throw HandoffRailError(operationID: "getRule", response: answer.response, body: .rateLimitError(payload))
+        case .undocumented(_, let data):
+            throw HandoffRailError(operationID: "getRule", response: answer.response, body: .undocumented(data))
+        }
+    }
+
+    /// Sends `getRule` and decodes the answer into its `Output`, keeping the raw response for error details.
+    func exchange(_ input: Operations.GetRule.Input) async throws -> (output: Operations.GetRule.Output, response: TransportResponse) {
+        var request = ClientRequest(Operations.GetRule.descriptor)
+        request.setPathParameter("rule_id", input.ruleId)
+        let response = try await send(request)
+        switch response.statusCode {
+        case 200:
+            return try (.ok(response.decodeJSON(HandoffRule.self)), response)
+        case 401:
+            return try (.unauthorized(response.decodeJSON(ErrorDetail.self)), response)
+        case 403:
+            return try (.forbidden(response.decodeJSON(ErrorDetail.self)), response)
+        case 404:
+            return try (.notFound(response.decodeJSON(ErrorDetail.self)), response)
+        case 422:
+            return try (.unprocessableContent(response.decodeJSON(HTTPValidationError.self)), response)
+        case 429:
+            return try (.tooManyRequests(response.decodeJSON(RateLimitError.self)), response)
+        default:
+            return (.undocumented(statusCode: response.statusCode, body: response.body), response)
+        }
+    }
+
+    /// Changes the fields present in the body (`condition: null` removes the condition,
+    /// `description: null` the description); the result is validated like a new rule
+    /// (422). Renaming to a name the tenant already
+    /// uses is 409; another tenant's rule is 404.
+    ///
+    /// Minimum role: **admin**.
+    ///
+    /// `PATCH /api/v1/rules/{rule_id}` — requires role `admin`
+    /// - Spec: `#/paths/~1api~1v1~1rules~1{rule_id}/patch`
+    ///
+    /// Returns every documented response as a typed `Output`; throws `HandoffRailError` only when no answer arrives (`.connection`, `.timeout`) or a body does not decode.
+    public func updateRule(_ input: Operations.UpdateRule.Input) async throws -> Operations.UpdateRule.Output {
+        return try await exchange(input).output
+    }
+
+    /// Changes the fields present in the body (`condition: null` removes the condition,
+    /// `description: null` the description); the result is validated like a new rule
+    /// (422). Renaming to a name the tenant already
+    /// uses is 409; another tenant's rule is 404.
+    ///
+    /// Minimum role: **admin**.
+    ///
+    /// `PATCH /api/v1/rules/{rule_id}` — requires role `admin`
+    /// - Spec: `#/paths/~1api~1v1~1rules~1{rule_id}/patch`
+    ///
+    /// Returns the success body; any other answer is thrown as a `HandoffRailError` carrying its decoded body.
+    @discardableResult
+    public func updateRule(ruleId: UUID, body: HandoffRuleUpdate) async throws -> HandoffRule {
+        let input = Operations.UpdateRule.Input(ruleId: ruleId, body: body)
+        let answer = try await exchange(input)
+        switch answer.output {
+        case .ok(let payload):
+            return payload
+        case .unauthorized(let payload):
+            throw HandoffRailError(operationID: "updateRule", response: answer.response, body: .errorDetail(payload))
+        case .forbidden(let payload):
+            throw HandoffRailError(operationID: "updateRule", response: answer.response, body: .errorDetail(payload))
+        case .notFound(let payload):
+            throw HandoffRailError(operationID: "updateRule", response: answer.response, body: .errorDetail(payload))
+        case .conflict(let payload):
+            throw HandoffRailError(operationID: "updateRule", response: answer.response, body: .errorDetail(payload))
+        case .contentTooLarge(let payload):
+            throw HandoffRailError(operationID: "updateRule", response: answer.response, body: .payloadTooLargeError(payload))
+        case .unprocessableContent(let payload):
+            throw HandoffRailError(operationID: "updateRule", response: answer.response, body: .unprocessableError(payload))
+        case .tooManyRequests(let payload):
+            throw HandoffRailError(operationID: "updateRule", response: answer.response, body: .rateLimitError(payload))
+        case .undocumented(_, let data):
+            throw HandoffRailError(operationID: "updateRule", response: answer.response, body: .undocumented(data))
+        }
+    }
+
+    /// Sends `updateRule` and decodes the answer into its `Output`, keeping the raw response for error details.
+    func exchange(_ input: Operations.UpdateRule.Input) async throws -> (output: Operations.UpdateRule.Output, response: TransportResponse) {
+        var request = ClientRequest(Operations.UpdateRule.descriptor)
+        request.setPathParameter("rule_id", input.ruleId)
+        try request.setJSONBody(input.body)
+        let response = try await send(request)
+        switch response.statusCode {
+        case 200:
+            return try (.ok(response.decodeJSON(HandoffRule.self)), response)
+        case 401:
+            return try (.unauthorized(response.decodeJSON(ErrorDetail.self)), response)
+        case 403:
+            return try (.forbidden(response.decodeJSON(ErrorDetail.self)), response)
+        case 404:
+            return try (.notFound(response.decodeJSON(ErrorDetail.self)), response)
+        case 409:
+            return try (.conflict(response.decodeJSON(ErrorDetail.self)), response)
+        case 413:
+            return try (.contentTooLarge(response.decodeJSON(PayloadTooLargeError.self)), response)
+        case 422:
+            return try (.unprocessableContent(response.decodeJSON(UnprocessableError.self)), response)
+        case 429:
+            return try (.tooManyRequests(response.decodeJSON(RateLimitError.self)), response)
+        default:
+            return (.undocumented(statusCode: response.statusCode, body: response.body), response)
+        }
+    }
+
+    /// Deletes the rule; it no longer applies from the next create or claim. Another
+    /// tenant's (or an unknown) rule is 404.
+    ///
+    /// Minimum role: **admin**.
+    ///
+    /// `DELETE /api/v1/rules/{rule_id}` — requires role `admin`
+    /// - Spec: `#/paths/~1api~1v1~1rules~1{rule_id}/delete`
+    ///
+    /// Returns every documented response as a typed `Output`; throws `HandoffRailError` only when no answer arrives (`.connection`, `.timeout`) or a body does not decode.
+    public func deleteRule(_ input: Operations.DeleteRule.Input) async throws -> Operations.DeleteRule.Output {
+        return try await exchange(input).output
+    }
+
+    /// Deletes the rule; it no longer applies from the next create or claim. Another
+    /// tenant's (or an unknown) rule is 404.
+    ///
+    /// Minimum role: **admin**.
+    ///
+    /// `DELETE /api/v1/rules/{rule_id}` — requires role `admin`
+    /// - Spec: `#/paths/~1api~1v1~1rules~1{rule_id}/delete`
+    ///
+    /// Returns the success body; any other answer is thrown as a `HandoffRailError` carrying its decoded body.
+    public func deleteRule(ruleId: UUID) async throws {
+        let input = Operations.DeleteRule.Input(ruleId: ruleId)
+        let answer = try await exchange(input)
+        switch answer.output {
+        case .noContent:
+            return
+        case .unauthorized(let payload):
+            throw HandoffRailError(operationID: "deleteRule", response: answer.response, body: .errorDetail(payload))
+        case .forbidden(let payload):
+            throw HandoffRailError(operationID: "deleteRule", response: answer.response, body: .errorDetail(payload))
+        case .notFound(let payload):
+            throw HandoffRailError(operationID: "deleteRule", response: answer.response, body: .errorDetail(payload))
+        case .unprocessableContent(let payload):
+            throw HandoffRailError(operationID: "deleteRule", response: answer.response, body: .httpValidationError(payload))
+        case .tooManyRequests(let payload):
+            throw HandoffRailError(operationID: "deleteRule", response: answer.response, body: .rateLimitError(payload))
+        case .undocumented(_, let data):
+            throw HandoffRailError(operationID: "deleteRule", response: answer.response, body: .undocumented(data))
+        }
+    }
+
+    /// Sends `deleteRule` and decodes the answer into its `Output`, keeping the raw response for error details.
+    func exchange(_ input: Operations.DeleteRule.Input) async throws -> (output: Operations.DeleteRule.Output, response: TransportResponse) {
+        var request = ClientRequest(Operations.DeleteRule.descriptor)
+        request.setPathParameter("rule_id", input.ruleId)
+        let response = try await send(request)
+        switch response.statusCode {
+        case 204:
+            return (.noContent, response)
         case 401:
             return try (.unauthorized(response.decodeJSON(ErrorDetail.self)), response)
         case 403:

@@ -98,7 +98,9 @@ public protocol HandoffRailAPI: Sendable {
     /// naming the allowed ones; moving to `completed` sets `metadata.completed_at`.
     /// `decisions` merge into the existing ones by `id`; each action section present in
     /// `actions` replaces that section; `context` and `dependencies` replace the stored
-    /// ones; `hitl: null` removes the checkpoint.
+    /// ones; `hitl: null` removes the checkpoint. A move to `claimed` is a claim for the
+    /// handoff rules: a `block_claim` rule whose condition does not hold yet on the packet
+    /// as stored makes it 409 (`code: rule_blocked`, the rule named in `detail`).
     ///
     /// Minimum role: **agent**.
     ///
@@ -118,7 +120,10 @@ public protocol HandoffRailAPI: Sendable {
     /// Moves a `created` packet to `claimed`, sets `metadata.target_agent` to the
     /// claimer and `metadata.claimed_at`. Of concurrent claimers exactly one wins.
     /// Already claimed is 409 with an object detail naming the claimer
-    /// (`ClaimConflictError`); a completed packet is 400; an expired one is 410.
+    /// (`ClaimConflictError`); a completed packet is 400; an expired one is 410. Until the
+    /// condition of every `block_claim` handoff rule whose `match` applies to the packet
+    /// holds, the claim is 409 too, with the blocking rule's name and reason (see
+    /// `HandoffRule`).
     ///
     /// Minimum role: **agent**.
     ///
@@ -130,7 +135,10 @@ public protocol HandoffRailAPI: Sendable {
     /// `hitl.response`, `hitl.responded_by`, `hitl.responded_at` and `hitl.notes`, moves
     /// the packet to `claimed`, adds a `hitl_responded` history event and emits
     /// `hitl.response_ready`. A packet that is not awaiting a human is 409; a checkpoint
-    /// whose `timeout_seconds` has passed is 410.
+    /// whose `timeout_seconds` has passed is 410. On a packet no agent has claimed yet
+    /// the move to `claimed` is a claim for the handoff rules: a `block_claim` rule whose
+    /// condition does not hold yet makes it 409 (`code: rule_blocked`); a packet an agent
+    /// had claimed before is never blocked.
     ///
     /// Minimum role: **agent**.
     ///
@@ -261,6 +269,63 @@ public protocol HandoffRailAPI: Sendable {
     /// `GET /api/v1/schemas/{schema_id}` — requires role `writer`
     /// - Spec: `#/paths/~1api~1v1~1schemas~1{schema_id}/get`
     func getSchema(_ input: Operations.GetSchema.Input, caller: APICaller) async throws -> Operations.GetSchema.Output
+
+    /// Lists the tenant's rules, disabled ones included, in evaluation order: ascending
+    /// `order`, then `created_at`, then `id`.
+    ///
+    /// Minimum role: **reader**.
+    ///
+    /// `GET /api/v1/rules` — requires role `reader`
+    /// - Spec: `#/paths/~1api~1v1~1rules/get`
+    func listRules(_ input: Operations.ListRules.Input, caller: APICaller) async throws -> Operations.ListRules.Output
+
+    /// Adds a deterministic handoff rule to the tenant. A rule matches packets by
+    /// `match.source_agent` / `match.target_agent` (agent ids; absent = any) and an optional
+    /// `condition`, and either forces a transfer when a packet is created and the condition
+    /// holds (`force_transfer`) or blocks claims until the condition holds (`block_claim`).
+    /// See `HandoffRule` for the evaluation order, the variables and the comparison
+    /// semantics.
+    ///
+    /// An unsupported variable, a value of the wrong kind for its operator, an unknown
+    /// member anywhere in the body, an action without its fields, or a `block_claim` rule
+    /// without a condition is 422; a name the tenant already uses is 409; a 101st rule is
+    /// 403 `quota_exceeded` (at most 100 rules per tenant, like the other per-tenant limits). A rule takes
+    /// effect for the next create or claim on the same server instance (other instances:
+    /// within 5 seconds).
+    ///
+    /// Minimum role: **admin**.
+    ///
+    /// `POST /api/v1/rules` — requires role `admin`
+    /// - Spec: `#/paths/~1api~1v1~1rules/post`
+    func createRule(_ input: Operations.CreateRule.Input, caller: APICaller) async throws -> Operations.CreateRule.Output
+
+    /// One rule of the tenant; another tenant's rule is 404.
+    ///
+    /// Minimum role: **reader**.
+    ///
+    /// `GET /api/v1/rules/{rule_id}` — requires role `reader`
+    /// - Spec: `#/paths/~1api~1v1~1rules~1{rule_id}/get`
+    func getRule(_ input: Operations.GetRule.Input, caller: APICaller) async throws -> Operations.GetRule.Output
+
+    /// Changes the fields present in the body (`condition: null` removes the condition,
+    /// `description: null` the description); the result is validated like a new rule
+    /// (422). Renaming to a name the tenant already
+    /// uses is 409; another tenant's rule is 404.
+    ///
+    /// Minimum role: **admin**.
+    ///
+    /// `PATCH /api/v1/rules/{rule_id}` — requires role `admin`
+    /// - Spec: `#/paths/~1api~1v1~1rules~1{rule_id}/patch`
+    func updateRule(_ input: Operations.UpdateRule.Input, caller: APICaller) async throws -> Operations.UpdateRule.Output
+
+    /// Deletes the rule; it no longer applies from the next create or claim. Another
+    /// tenant's (or an unknown) rule is 404.
+    ///
+    /// Minimum role: **admin**.
+    ///
+    /// `DELETE /api/v1/rules/{rule_id}` — requires role `admin`
+    /// - Spec: `#/paths/~1api~1v1~1rules~1{rule_id}/delete`
+    func deleteRule(_ input: Operations.DeleteRule.Input, caller: APICaller) async throws -> Operations.DeleteRule.Output
 
     /// Lists the caller's tenant's keys, revoked ones included; `key` is always null.
     ///

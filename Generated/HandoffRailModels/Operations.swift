@@ -5,7 +5,7 @@ import Foundation
 /// The spec's operations: descriptors, inputs and outputs.
 public enum Operations {
     /// Every operation of the spec, in spec order.
-    public static let all: [OperationDescriptor] = [ListPackets.descriptor, CreatePacket.descriptor, ListAwaitingPackets.descriptor, SearchPackets.descriptor, BatchCreatePackets.descriptor, BatchClaimPackets.descriptor, BatchCompletePackets.descriptor, GetPacket.descriptor, UpdatePacket.descriptor, DeletePacket.descriptor, ClaimPacket.descriptor, RespondToPacket.descriptor, GetPacketHistory.descriptor, ChainPacket.descriptor, ListAuditEntries.descriptor, ListHooks.descriptor, CreateHook.descriptor, ListDeadLetters.descriptor, RetryAllDeadLetters.descriptor, ReplayDeadLetter.descriptor, DeleteHook.descriptor, ListHookDeliveries.descriptor, ListSchemas.descriptor, CreateSchema.descriptor, GetSchema.descriptor, ListApiKeys.descriptor, CreateApiKey.descriptor, RevokeApiKey.descriptor, RotateApiKey.descriptor, ListTenants.descriptor, CreateTenant.descriptor, GetTenant.descriptor, UpdateTenant.descriptor, DeleteTenant.descriptor, ListTenantApiKeys.descriptor, GetStats.descriptor, GetSystemHealth.descriptor, GetHealth.descriptor, GetReadiness.descriptor, GetMetrics.descriptor, GetOpenAPISpec.descriptor, StreamEvents.descriptor, OpenWebSocket.descriptor]
+    public static let all: [OperationDescriptor] = [ListPackets.descriptor, CreatePacket.descriptor, ListAwaitingPackets.descriptor, SearchPackets.descriptor, BatchCreatePackets.descriptor, BatchClaimPackets.descriptor, BatchCompletePackets.descriptor, GetPacket.descriptor, UpdatePacket.descriptor, DeletePacket.descriptor, ClaimPacket.descriptor, RespondToPacket.descriptor, GetPacketHistory.descriptor, ChainPacket.descriptor, ListAuditEntries.descriptor, ListHooks.descriptor, CreateHook.descriptor, ListDeadLetters.descriptor, RetryAllDeadLetters.descriptor, ReplayDeadLetter.descriptor, DeleteHook.descriptor, ListHookDeliveries.descriptor, ListSchemas.descriptor, CreateSchema.descriptor, GetSchema.descriptor, ListRules.descriptor, CreateRule.descriptor, GetRule.descriptor, UpdateRule.descriptor, DeleteRule.descriptor, ListApiKeys.descriptor, CreateApiKey.descriptor, RevokeApiKey.descriptor, RotateApiKey.descriptor, ListTenants.descriptor, CreateTenant.descriptor, GetTenant.descriptor, UpdateTenant.descriptor, DeleteTenant.descriptor, ListTenantApiKeys.descriptor, GetStats.descriptor, GetSystemHealth.descriptor, GetHealth.descriptor, GetReadiness.descriptor, GetMetrics.descriptor, GetOpenAPISpec.descriptor, StreamEvents.descriptor, OpenWebSocket.descriptor]
 }
 
 extension Operations {
@@ -750,7 +750,9 @@ extension Operations {
     /// naming the allowed ones; moving to `completed` sets `metadata.completed_at`.
     /// `decisions` merge into the existing ones by `id`; each action section present in
     /// `actions` replaces that section; `context` and `dependencies` replace the stored
-    /// ones; `hitl: null` removes the checkpoint.
+    /// ones; `hitl: null` removes the checkpoint. A move to `claimed` is a claim for the
+    /// handoff rules: a `block_claim` rule whose condition does not hold yet on the packet
+    /// as stored makes it 409 (`code: rule_blocked`, the rule named in `detail`).
     ///
     /// Minimum role: **agent**.
     ///
@@ -801,6 +803,10 @@ extension Operations {
             /// - Status: 404
             case notFound(ErrorDetail)
 
+            /// The resource is not in a state that allows the operation (already expired, revoked, deactivated, not awaiting a human, duplicate name).
+            /// - Status: 409
+            case conflict(ErrorDetail)
+
             /// The request body exceeds the tier's packet size (free 64 KiB, pro 256 KiB, business 1 MiB).
             /// - Status: 413
             case contentTooLarge(PayloadTooLargeError)
@@ -831,6 +837,8 @@ extension Operations {
                     return 403
                 case .notFound:
                     return 404
+                case .conflict:
+                    return 409
                 case .contentTooLarge:
                     return 413
                 case .unprocessableContent:
@@ -930,7 +938,10 @@ extension Operations {
     /// Moves a `created` packet to `claimed`, sets `metadata.target_agent` to the
     /// claimer and `metadata.claimed_at`. Of concurrent claimers exactly one wins.
     /// Already claimed is 409 with an object detail naming the claimer
-    /// (`ClaimConflictError`); a completed packet is 400; an expired one is 410.
+    /// (`ClaimConflictError`); a completed packet is 400; an expired one is 410. Until the
+    /// condition of every `block_claim` handoff rule whose `match` applies to the packet
+    /// holds, the claim is 409 too, with the blocking rule's name and reason (see
+    /// `HandoffRule`).
     ///
     /// Minimum role: **agent**.
     ///
@@ -981,7 +992,8 @@ extension Operations {
             /// - Status: 404
             case notFound(ErrorDetail)
 
-            /// The packet is already claimed; the detail names the claimer.
+            /// The packet is already claimed (the detail names the claimer), or a
+            /// `block_claim` handoff rule refuses the claim (`code`, `rule`, `reason`).
             /// - Status: 409
             case conflict(ClaimConflictError)
 
@@ -1040,7 +1052,10 @@ extension Operations {
     /// `hitl.response`, `hitl.responded_by`, `hitl.responded_at` and `hitl.notes`, moves
     /// the packet to `claimed`, adds a `hitl_responded` history event and emits
     /// `hitl.response_ready`. A packet that is not awaiting a human is 409; a checkpoint
-    /// whose `timeout_seconds` has passed is 410.
+    /// whose `timeout_seconds` has passed is 410. On a packet no agent has claimed yet
+    /// the move to `claimed` is a claim for the handoff rules: a `block_claim` rule whose
+    /// condition does not hold yet makes it 409 (`code: rule_blocked`); a packet an agent
+    /// had claimed before is never blocked.
     ///
     /// Minimum role: **agent**.
     ///
@@ -2177,6 +2192,415 @@ extension Operations {
                 switch self {
                 case .ok:
                     return 200
+                case .unauthorized:
+                    return 401
+                case .forbidden:
+                    return 403
+                case .notFound:
+                    return 404
+                case .unprocessableContent:
+                    return 422
+                case .tooManyRequests:
+                    return 429
+                case .undocumented(let statusCode, _):
+                    return statusCode
+                }
+            }
+        }
+    }
+
+    /// Lists the tenant's rules, disabled ones included, in evaluation order: ascending
+    /// `order`, then `created_at`, then `id`.
+    ///
+    /// Minimum role: **reader**.
+    ///
+    /// `GET /api/v1/rules` — requires role `reader`
+    /// - Spec: `#/paths/~1api~1v1~1rules/get`
+    public enum ListRules {
+        /// Method, path and access rules.
+        public static let descriptor: OperationDescriptor = OperationDescriptor(id: "listRules", method: "GET", path: "/api/v1/rules", requiredRole: "reader", requiresAuthentication: true, transport: nil)
+
+        /// Everything a caller sends: path, query and header parameters and the body.
+        public struct Input: Sendable, Hashable {
+            /// Creates an input; optional parameters default as the spec says.
+            public init() {
+            }
+        }
+
+        /// Every documented response, typed.
+        public enum Output: Sendable, Hashable {
+            /// The tenant's rules in evaluation order.
+            /// - Status: 200
+            case ok(HandoffRuleList)
+
+            /// The API key is missing, empty or unknown.
+            /// - Status: 401
+            case unauthorized(ErrorDetail)
+
+            /// The key is revoked, its role is too low ("Insufficient permissions. Required
+            /// role: X, current role: Y"), or a tier or tenant limit forbids the action.
+            /// - Status: 403
+            case forbidden(ErrorDetail)
+
+            /// A rate limit is exceeded. The body is exactly
+            /// `{"detail":"Rate limit exceeded","field":"rate_limit"}`; `Retry-After` gives the
+            /// seconds to wait (> 0) and `X-RateLimit-Remaining` is 0.
+            /// - Status: 429
+            case tooManyRequests(RateLimitError)
+
+            /// A status the spec does not document for this operation, with the raw body (seen by clients of a newer server).
+            case undocumented(statusCode: Int, body: Data)
+
+            /// The HTTP status of this output.
+            public var statusCode: Int {
+                switch self {
+                case .ok:
+                    return 200
+                case .unauthorized:
+                    return 401
+                case .forbidden:
+                    return 403
+                case .tooManyRequests:
+                    return 429
+                case .undocumented(let statusCode, _):
+                    return statusCode
+                }
+            }
+        }
+    }
+
+    /// Adds a deterministic handoff rule to the tenant. A rule matches packets by
+    /// `match.source_agent` / `match.target_agent` (agent ids; absent = any) and an optional
+    /// `condition`, and either forces a transfer when a packet is created and the condition
+    /// holds (`force_transfer`) or blocks claims until the condition holds (`block_claim`).
+    /// See `HandoffRule` for the evaluation order, the variables and the comparison
+    /// semantics.
+    ///
+    /// An unsupported variable, a value of the wrong kind for its operator, an unknown
+    /// member anywhere in the body, an action without its fields, or a `block_claim` rule
+    /// without a condition is 422; a name the tenant already uses is 409; a 101st rule is
+    /// 403 `quota_exceeded` (at most 100 rules per tenant, like the other per-tenant limits). A rule takes
+    /// effect for the next create or claim on the same server instance (other instances:
+    /// within 5 seconds).
+    ///
+    /// Minimum role: **admin**.
+    ///
+    /// `POST /api/v1/rules` — requires role `admin`
+    /// - Spec: `#/paths/~1api~1v1~1rules/post`
+    public enum CreateRule {
+        /// Method, path and access rules.
+        public static let descriptor: OperationDescriptor = OperationDescriptor(id: "createRule", method: "POST", path: "/api/v1/rules", requiredRole: "admin", requiresAuthentication: true, transport: nil)
+
+        /// Everything a caller sends: path, query and header parameters and the body.
+        public struct Input: Sendable, Hashable {
+            /// The JSON request body.
+            public var body: HandoffRuleCreate
+
+            /// Creates an input; optional parameters default as the spec says.
+            public init(body: HandoffRuleCreate) {
+                self.body = body
+            }
+        }
+
+        /// Every documented response, typed.
+        public enum Output: Sendable, Hashable {
+            /// The created rule.
+            /// - Status: 201
+            case created(HandoffRule)
+
+            /// The API key is missing, empty or unknown.
+            /// - Status: 401
+            case unauthorized(ErrorDetail)
+
+            /// The key is revoked, its role is too low ("Insufficient permissions. Required
+            /// role: X, current role: Y"), or a tier or tenant limit forbids the action.
+            /// - Status: 403
+            case forbidden(ErrorDetail)
+
+            /// The resource is not in a state that allows the operation (already expired, revoked, deactivated, not awaiting a human, duplicate name).
+            /// - Status: 409
+            case conflict(ErrorDetail)
+
+            /// The request body exceeds the tier's packet size (free 64 KiB, pro 256 KiB, business 1 MiB).
+            /// - Status: 413
+            case contentTooLarge(PayloadTooLargeError)
+
+            /// Either a request validation failure (`HTTPValidationError`) or a semantic
+            /// rejection with a string detail (`ErrorDetail`): `context.custom` violates the
+            /// registered schema ("… validation failed …"), an unknown `schema_id`
+            /// ("… not found"), a blocked webhook address ("… blocked …"), or an invalid JSON
+            /// Schema document.
+            /// - Status: 422
+            case unprocessableContent(UnprocessableError)
+
+            /// A rate limit is exceeded. The body is exactly
+            /// `{"detail":"Rate limit exceeded","field":"rate_limit"}`; `Retry-After` gives the
+            /// seconds to wait (> 0) and `X-RateLimit-Remaining` is 0.
+            /// - Status: 429
+            case tooManyRequests(RateLimitError)
+
+            /// A status the spec does not document for this operation, with the raw body (seen by clients of a newer server).
+            case undocumented(statusCode: Int, body: Data)
+
+            /// The HTTP status of this output.
+            public var statusCode: Int {
+                switch self {
+                case .created:
+                    return 201
+                case .unauthorized:
+                    return 401
+                case .forbidden:
+                    return 403
+                case .conflict:
+                    return 409
+                case .contentTooLarge:
+                    return 413
+                case .unprocessableContent:
+                    return 422
+                case .tooManyRequests:
+                    return 429
+                case .undocumented(let statusCode, _):
+                    return statusCode
+                }
+            }
+        }
+    }
+
+    /// One rule of the tenant; another tenant's rule is 404.
+    ///
+    /// Minimum role: **reader**.
+    ///
+    /// `GET /api/v1/rules/{rule_id}` — requires role `reader`
+    /// - Spec: `#/paths/~1api~1v1~1rules~1{rule_id}/get`
+    public enum GetRule {
+        /// Method, path and access rules.
+        public static let descriptor: OperationDescriptor = OperationDescriptor(id: "getRule", method: "GET", path: "/api/v1/rules/{rule_id}", requiredRole: "reader", requiresAuthentication: true, transport: nil)
+
+        /// Everything a caller sends: path, query and header parameters and the body.
+        public struct Input: Sendable, Hashable {
+            /// The handoff rule id.
+            /// - Path parameter `rule_id`.
+            public var ruleId: UUID
+
+            /// Creates an input; optional parameters default as the spec says.
+            public init(ruleId: UUID) {
+                self.ruleId = ruleId
+            }
+        }
+
+        /// Every documented response, typed.
+        public enum Output: Sendable, Hashable {
+            /// The rule.
+            /// - Status: 200
+            case ok(HandoffRule)
+
+            /// The API key is missing, empty or unknown.
+            /// - Status: 401
+            case unauthorized(ErrorDetail)
+
+            /// The key is revoked, its role is too low ("Insufficient permissions. Required
+            /// role: X, current role: Y"), or a tier or tenant limit forbids the action.
+            /// - Status: 403
+            case forbidden(ErrorDetail)
+
+            /// The resource does not exist or belongs to another tenant.
+            /// - Status: 404
+            case notFound(ErrorDetail)
+
+            /// A request parameter or body failed validation.
+            /// - Status: 422
+            case unprocessableContent(HTTPValidationError)
+
+            /// A rate limit is exceeded. The body is exactly
+            /// `{"detail":"Rate limit exceeded","field":"rate_limit"}`; `Retry-After` gives the
+            /// seconds to wait (> 0) and `X-RateLimit-Remaining` is 0.
+            /// - Status: 429
+            case tooManyRequests(RateLimitError)
+
+            /// A status the spec does not document for this operation, with the raw body (seen by clients of a newer server).
+            case undocumented(statusCode: Int, body: Data)
+
+            /// The HTTP status of this output.
+            public var statusCode: Int {
+                switch self {
+                case .ok:
+                    return 200
+                case .unauthorized:
+                    return 401
+                case .forbidden:
+                    return 403
+                case .notFound:
+                    return 404
+                case .unprocessableContent:
+                    return 422
+                case .tooManyRequests:
+                    return 429
+                case .undocumented(let statusCode, _):
+                    return statusCode
+                }
+            }
+        }
+    }
+
+    /// Changes the fields present in the body (`condition: null` removes the condition,
+    /// `description: null` the description); the result is validated like a new rule
+    /// (422). Renaming to a name the tenant already
+    /// uses is 409; another tenant's rule is 404.
+    ///
+    /// Minimum role: **admin**.
+    ///
+    /// `PATCH /api/v1/rules/{rule_id}` — requires role `admin`
+    /// - Spec: `#/paths/~1api~1v1~1rules~1{rule_id}/patch`
+    public enum UpdateRule {
+        /// Method, path and access rules.
+        public static let descriptor: OperationDescriptor = OperationDescriptor(id: "updateRule", method: "PATCH", path: "/api/v1/rules/{rule_id}", requiredRole: "admin", requiresAuthentication: true, transport: nil)
+
+        /// Everything a caller sends: path, query and header parameters and the body.
+        public struct Input: Sendable, Hashable {
+            /// The handoff rule id.
+            /// - Path parameter `rule_id`.
+            public var ruleId: UUID
+
+            /// The JSON request body.
+            public var body: HandoffRuleUpdate
+
+            /// Creates an input; optional parameters default as the spec says.
+            public init(ruleId: UUID, body: HandoffRuleUpdate) {
+                self.ruleId = ruleId
+                self.body = body
+            }
+        }
+
+        /// Every documented response, typed.
+        public enum Output: Sendable, Hashable {
+            /// The updated rule.
+            /// - Status: 200
+            case ok(HandoffRule)
+
+            /// The API key is missing, empty or unknown.
+            /// - Status: 401
+            case unauthorized(ErrorDetail)
+
+            /// The key is revoked, its role is too low ("Insufficient permissions. Required
+            /// role: X, current role: Y"), or a tier or tenant limit forbids the action.
+            /// - Status: 403
+            case forbidden(ErrorDetail)
+
+            /// The resource does not exist or belongs to another tenant.
+            /// - Status: 404
+            case notFound(ErrorDetail)
+
+            /// The resource is not in a state that allows the operation (already expired, revoked, deactivated, not awaiting a human, duplicate name).
+            /// - Status: 409
+            case conflict(ErrorDetail)
+
+            /// The request body exceeds the tier's packet size (free 64 KiB, pro 256 KiB, business 1 MiB).
+            /// - Status: 413
+            case contentTooLarge(PayloadTooLargeError)
+
+            /// Either a request validation failure (`HTTPValidationError`) or a semantic
+            /// rejection with a string detail (`ErrorDetail`): `context.custom` violates the
+            /// registered schema ("… validation failed …"), an unknown `schema_id`
+            /// ("… not found"), a blocked webhook address ("… blocked …"), or an invalid JSON
+            /// Schema document.
+            /// - Status: 422
+            case unprocessableContent(UnprocessableError)
+
+            /// A rate limit is exceeded. The body is exactly
+            /// `{"detail":"Rate limit exceeded","field":"rate_limit"}`; `Retry-After` gives the
+            /// seconds to wait (> 0) and `X-RateLimit-Remaining` is 0.
+            /// - Status: 429
+            case tooManyRequests(RateLimitError)
+
+            /// A status the spec does not document for this operation, with the raw body (seen by clients of a newer server).
+            case undocumented(statusCode: Int, body: Data)
+
+            /// The HTTP status of this output.
+            public var statusCode: Int {
+                switch self {
+                case .ok:
+                    return 200
+                case .unauthorized:
+                    return 401
+                case .forbidden:
+                    return 403
+                case .notFound:
+                    return 404
+                case .conflict:
+                    return 409
+                case .contentTooLarge:
+                    return 413
+                case .unprocessableContent:
+                    return 422
+                case .tooManyRequests:
+                    return 429
+                case .undocumented(let statusCode, _):
+                    return statusCode
+                }
+            }
+        }
+    }
+
+    /// Deletes the rule; it no longer applies from the next create or claim. Another
+    /// tenant's (or an unknown) rule is 404.
+    ///
+    /// Minimum role: **admin**.
+    ///
+    /// `DELETE /api/v1/rules/{rule_id}` — requires role `admin`
+    /// - Spec: `#/paths/~1api~1v1~1rules~1{rule_id}/delete`
+    public enum DeleteRule {
+        /// Method, path and access rules.
+        public static let descriptor: OperationDescriptor = OperationDescriptor(id: "deleteRule", method: "DELETE", path: "/api/v1/rules/{rule_id}", requiredRole: "admin", requiresAuthentication: true, transport: nil)
+
+        /// Everything a caller sends: path, query and header parameters and the body.
+        public struct Input: Sendable, Hashable {
+            /// The handoff rule id.
+            /// - Path parameter `rule_id`.
+            public var ruleId: UUID
+
+            /// Creates an input; optional parameters default as the spec says.
+            public init(ruleId: UUID) {
+                self.ruleId = ruleId
+            }
+        }
+
+        /// Every documented response, typed.
+        public enum Output: Sendable, Hashable {
+            /// The rule is deleted.
+            /// - Status: 204
+            case noContent
+
+            /// The API key is missing, empty or unknown.
+            /// - Status: 401
+            case unauthorized(ErrorDetail)
+
+            /// The key is revoked, its role is too low ("Insufficient permissions. Required
+            /// role: X, current role: Y"), or a tier or tenant limit forbids the action.
+            /// - Status: 403
+            case forbidden(ErrorDetail)
+
+            /// The resource does not exist or belongs to another tenant.
+            /// - Status: 404
+            case notFound(ErrorDetail)
+
+            /// A request parameter or body failed validation.
+            /// - Status: 422
+            case unprocessableContent(HTTPValidationError)
+
+            /// A rate limit is exceeded. The body is exactly
+            /// `{"detail":"Rate limit exceeded","field":"rate_limit"}`; `Retry-After` gives the
+            /// seconds to wait (> 0) and `X-RateLimit-Remaining` is 0.
+            /// - Status: 429
+            case tooManyRequests(RateLimitError)
+
+            /// A status the spec does not document for this operation, with the raw body (seen by clients of a newer server).
+            case undocumented(statusCode: Int, body: Data)
+
+            /// The HTTP status of this output.
+            public var statusCode: Int {
+                switch self {
+                case .noContent:
+                    return 204
                 case .unauthorized:
                     return 401
                 case .forbidden:

@@ -1961,10 +1961,12 @@ public struct PacketEvent: Codable, Hashable, Sendable {
     public var packetId: UUID
 
     /// What happened: `created`, `claimed`, `in_progress`, `awaiting_human`,
-    /// `updated`, `completed`, `failed`, `expired`, `hitl_responded` or `chained`.
+    /// `updated`, `completed`, `failed`, `expired`, `hitl_responded`, `chained` or
+    /// `rule_forced_transfer` (a `force_transfer` handoff rule re-routed the packet at
+    /// create; see `HandoffRule`).
     public var eventType: String
 
-    /// Who did it, e.g. `agent:{agent id}`, `human:{responder}`, `system`.
+    /// Who did it, e.g. `agent:{agent id}`, `human:{responder}`, `system`, or `rule:{rule name}` for a `rule_forced_transfer`.
     public var actor: String
 
     /// Event-specific details, e.g. `{"parent_packet_id": …, "chain": true}` on a chained child's `created`.
@@ -2852,6 +2854,695 @@ public struct SchemaList: Codable, Hashable, Sendable {
         try container.encode(self.total, forKey: .total)
         try container.encode(self.limit, forKey: .limit)
         try container.encode(self.offset, forKey: .offset)
+    }
+}
+
+/// How the comparisons of a condition combine — one operator joins all of them.
+///
+/// - Spec: `#/components/schemas/HandoffRuleOperator`
+public enum HandoffRuleOperator: Codable, Hashable, Sendable, CaseIterable, RawRepresentable, WireStringConvertible {
+    case and
+    case or
+
+    /// A value this version of the spec does not list; clients keep it instead of failing.
+    case undocumented(String)
+
+    /// The values the spec lists, in spec order.
+    public static let allCases: [HandoffRuleOperator] = [.and, .or]
+
+    /// Maps a wire value to its case; unlisted values become `.undocumented`.
+    public init(rawValue: String) {
+        switch rawValue {
+        case "and":
+            self = .and
+        case "or":
+            self = .or
+        default:
+            self = .undocumented(rawValue)
+        }
+    }
+
+    /// The wire value.
+    public var rawValue: String {
+        switch self {
+        case .and:
+            return "and"
+        case .or:
+            return "or"
+        case .undocumented(let value):
+            return value
+        }
+    }
+
+    /// Decodes tolerantly, or strictly when the decoder's `userInfo[.handoffRailStrictEnums]` is `true` (the server).
+    public init(from decoder: any Decoder) throws {
+        let container = try decoder.singleValueContainer()
+        self.init(rawValue: try container.decode(String.self))
+        if case .undocumented(let value) = self, decoder.requiresStrictEnums {
+            throw DecodingError.dataCorruptedError(in: container, debugDescription: "'\(value)' is not a HandoffRuleOperator value")
+        }
+    }
+
+    public func encode(to encoder: any Encoder) throws {
+        var container = encoder.singleValueContainer()
+        try container.encode(rawValue)
+    }
+}
+
+/// A comparison operator. `ne` and `not_in` are the negations of `eq` and `in`; an
+/// absent (or JSON `null`) variable makes every other operator false except `exists`
+/// (see `HandoffRuleComparison`).
+///
+/// - Spec: `#/components/schemas/HandoffRuleComparisonOp`
+public enum HandoffRuleComparisonOp: Codable, Hashable, Sendable, CaseIterable, RawRepresentable, WireStringConvertible {
+    case eq
+    case ne
+    case lt
+    case le
+    case gt
+    case ge
+    case `in`
+    case notIn
+    case contains
+    case exists
+
+    /// A value this version of the spec does not list; clients keep it instead of failing.
+    case undocumented(String)
+
+    /// The values the spec lists, in spec order.
+    public static let allCases: [HandoffRuleComparisonOp] = [.eq, .ne, .lt, .le, .gt, .ge, .`in`, .notIn, .contains, .exists]
+
+    /// Maps a wire value to its case; unlisted values become `.undocumented`.
+    public init(rawValue: String) {
+        switch rawValue {
+        case "eq":
+            self = .eq
+        case "ne":
+            self = .ne
+        case "lt":
+            self = .lt
+        case "le":
+            self = .le
+        case "gt":
+            self = .gt
+        case "ge":
+            self = .ge
+        case "in":
+            self = .`in`
+        case "not_in":
+            self = .notIn
+        case "contains":
+            self = .contains
+        case "exists":
+            self = .exists
+        default:
+            self = .undocumented(rawValue)
+        }
+    }
+
+    /// The wire value.
+    public var rawValue: String {
+        switch self {
+        case .eq:
+            return "eq"
+        case .ne:
+            return "ne"
+        case .lt:
+            return "lt"
+        case .le:
+            return "le"
+        case .gt:
+            return "gt"
+        case .ge:
+            return "ge"
+        case .`in`:
+            return "in"
+        case .notIn:
+            return "not_in"
+        case .contains:
+            return "contains"
+        case .exists:
+            return "exists"
+        case .undocumented(let value):
+            return value
+        }
+    }
+
+    /// Decodes tolerantly, or strictly when the decoder's `userInfo[.handoffRailStrictEnums]` is `true` (the server).
+    public init(from decoder: any Decoder) throws {
+        let container = try decoder.singleValueContainer()
+        self.init(rawValue: try container.decode(String.self))
+        if case .undocumented(let value) = self, decoder.requiresStrictEnums {
+            throw DecodingError.dataCorruptedError(in: container, debugDescription: "'\(value)' is not a HandoffRuleComparisonOp value")
+        }
+    }
+
+    public func encode(to encoder: any Encoder) throws {
+        var container = encoder.singleValueContainer()
+        try container.encode(rawValue)
+    }
+}
+
+/// What a rule does: `force_transfer` routes a packet being created to `target_agent`
+/// when its `match` and `condition` hold; `block_claim` refuses claims with 409 on
+/// packets its `match` applies to until its `condition` holds.
+///
+/// - Spec: `#/components/schemas/HandoffRuleActionType`
+public enum HandoffRuleActionType: Codable, Hashable, Sendable, CaseIterable, RawRepresentable, WireStringConvertible {
+    case forceTransfer
+    case blockClaim
+
+    /// A value this version of the spec does not list; clients keep it instead of failing.
+    case undocumented(String)
+
+    /// The values the spec lists, in spec order.
+    public static let allCases: [HandoffRuleActionType] = [.forceTransfer, .blockClaim]
+
+    /// Maps a wire value to its case; unlisted values become `.undocumented`.
+    public init(rawValue: String) {
+        switch rawValue {
+        case "force_transfer":
+            self = .forceTransfer
+        case "block_claim":
+            self = .blockClaim
+        default:
+            self = .undocumented(rawValue)
+        }
+    }
+
+    /// The wire value.
+    public var rawValue: String {
+        switch self {
+        case .forceTransfer:
+            return "force_transfer"
+        case .blockClaim:
+            return "block_claim"
+        case .undocumented(let value):
+            return value
+        }
+    }
+
+    /// Decodes tolerantly, or strictly when the decoder's `userInfo[.handoffRailStrictEnums]` is `true` (the server).
+    public init(from decoder: any Decoder) throws {
+        let container = try decoder.singleValueContainer()
+        self.init(rawValue: try container.decode(String.self))
+        if case .undocumented(let value) = self, decoder.requiresStrictEnums {
+            throw DecodingError.dataCorruptedError(in: container, debugDescription: "'\(value)' is not a HandoffRuleActionType value")
+        }
+    }
+
+    public func encode(to encoder: any Encoder) throws {
+        var container = encoder.singleValueContainer()
+        try container.encode(rawValue)
+    }
+}
+
+/// Which packets a rule looks at, by agent id; an absent field matches any agent.
+///
+/// - Spec: `#/components/schemas/HandoffRuleMatch`
+public struct HandoffRuleMatch: Codable, Hashable, Sendable {
+    /// Only packets whose `metadata.source_agent.id` is this.
+    public var sourceAgent: String?
+
+    /// Only packets whose `metadata.target_agent.id` is this (at create, the target as sent).
+    public var targetAgent: String?
+
+    /// Creates a value; optional members default as the schema says.
+    public init(sourceAgent: String? = nil, targetAgent: String? = nil) {
+        self.sourceAgent = sourceAgent
+        self.targetAgent = targetAgent
+    }
+
+    enum CodingKeys: String, CodingKey, CaseIterable {
+        case sourceAgent = "source_agent"
+        case targetAgent = "target_agent"
+    }
+
+    public init(from decoder: any Decoder) throws {
+        let container = try decoder.container(keyedBy: CodingKeys.self)
+        self.sourceAgent = try container.decodeIfPresent(String.self, forKey: .sourceAgent)
+        self.targetAgent = try container.decodeIfPresent(String.self, forKey: .targetAgent)
+    }
+
+    public func encode(to encoder: any Encoder) throws {
+        var container = encoder.container(keyedBy: CodingKeys.self)
+        try container.encodeIfPresent(self.sourceAgent, forKey: .sourceAgent)
+        try container.encodeIfPresent(self.targetAgent, forKey: .targetAgent)
+    }
+}
+
+/// One comparison of a packet variable with a JSON value.
+///
+/// Variables (anything else is 422): `context.custom.<key>[.<key>…]` (object keys
+/// only), `context.summary`, `metadata.priority`, `metadata.tags`,
+/// `metadata.source_agent.id|name|framework`, `metadata.target_agent.id|name|framework`,
+/// `hitl.required` (false when the packet has no checkpoint), `status`,
+/// `parent_packet_id`.
+///
+/// Semantics (deterministic): `ne` and `not_in` are always the negations of `eq` and
+/// `in` — so `approved ne true` also holds while `approved` is absent; otherwise an
+/// absent or `null` variable makes every operator false except `exists`. `exists` (value `true`, the default, or `false`) holds when the
+/// variable is present and not null, or absent/null for `false`. `eq` is JSON equality
+/// (numbers compare numerically, `1 == 1.0`; arrays and objects deeply). `lt`/`le`/`gt`/`ge` compare two numbers, or two
+/// strings by Unicode code points, and `metadata.priority` by rank (low < normal <
+/// high < critical); any other pair of types is false. `in` / `not_in` take an array
+/// value: the variable equals one of / none of its elements. `contains`: an array variable has an element equal to the value, a string
+/// variable contains the (string) value, an object variable has the (string) value as a
+/// key; otherwise false.
+///
+/// - Spec: `#/components/schemas/HandoffRuleComparison`
+public struct HandoffRuleComparison: Codable, Hashable, Sendable {
+    /// The packet path, e.g. `context.custom.customer.tier` or `metadata.priority`.
+    public var variable: String
+
+    public var op: HandoffRuleComparisonOp
+
+    /// The value compared with. Required except for `exists` (boolean, default true);
+    /// an array for `in` / `not_in`; a number or string for `lt`/`le`/`gt`/`ge`; not
+    /// null or an array/object for `contains`.
+    public var value: JSONValue?
+
+    /// Creates a value; optional members default as the schema says.
+    public init(variable: String, op: HandoffRuleComparisonOp, value: JSONValue? = nil) {
+        self.variable = variable
+        self.op = op
+        self.value = value
+    }
+
+    enum CodingKeys: String, CodingKey, CaseIterable {
+        case variable
+        case op
+        case value
+    }
+
+    public init(from decoder: any Decoder) throws {
+        let container = try decoder.container(keyedBy: CodingKeys.self)
+        self.variable = try container.decode(String.self, forKey: .variable)
+        self.op = try container.decode(HandoffRuleComparisonOp.self, forKey: .op)
+        self.value = try container.decodeIfPresent(JSONValue.self, forKey: .value)
+    }
+
+    public func encode(to encoder: any Encoder) throws {
+        var container = encoder.container(keyedBy: CodingKeys.self)
+        try container.encode(self.variable, forKey: .variable)
+        try container.encode(self.op, forKey: .op)
+        try container.encodeIfPresent(self.value, forKey: .value)
+    }
+}
+
+/// Comparisons joined by one operator (`and` = all hold, `or` = at least one holds).
+///
+/// - Spec: `#/components/schemas/HandoffRuleCondition`
+public struct HandoffRuleCondition: Codable, Hashable, Sendable {
+    public var `operator`: HandoffRuleOperator
+
+    /// The comparisons, evaluated in order.
+    public var comparisons: [HandoffRuleComparison]
+
+    /// Creates a value; optional members default as the schema says.
+    public init(`operator`: HandoffRuleOperator, comparisons: [HandoffRuleComparison]) {
+        self.operator = `operator`
+        self.comparisons = comparisons
+    }
+
+    enum CodingKeys: String, CodingKey, CaseIterable {
+        case `operator`
+        case comparisons
+    }
+
+    public init(from decoder: any Decoder) throws {
+        let container = try decoder.container(keyedBy: CodingKeys.self)
+        self.operator = try container.decode(HandoffRuleOperator.self, forKey: .`operator`)
+        self.comparisons = try container.decode([HandoffRuleComparison].self, forKey: .comparisons)
+    }
+
+    public func encode(to encoder: any Encoder) throws {
+        var container = encoder.container(keyedBy: CodingKeys.self)
+        try container.encode(self.operator, forKey: .`operator`)
+        try container.encode(self.comparisons, forKey: .comparisons)
+    }
+}
+
+/// The agent a `force_transfer` routes packets to.
+///
+/// - Spec: `#/components/schemas/HandoffRuleTarget`
+public struct HandoffRuleTarget: Codable, Hashable, Sendable {
+    /// Agent id.
+    public var id: String
+
+    /// Agent name; the id when absent.
+    public var name: String?
+
+    /// The agent's framework, recorded in `metadata.target_agent.framework`.
+    public var framework: String?
+
+    /// Creates a value; optional members default as the schema says.
+    public init(id: String, name: String? = nil, framework: String? = nil) {
+        self.id = id
+        self.name = name
+        self.framework = framework
+    }
+
+    enum CodingKeys: String, CodingKey, CaseIterable {
+        case id
+        case name
+        case framework
+    }
+
+    public init(from decoder: any Decoder) throws {
+        let container = try decoder.container(keyedBy: CodingKeys.self)
+        self.id = try container.decode(String.self, forKey: .id)
+        self.name = try container.decodeIfPresent(String.self, forKey: .name)
+        self.framework = try container.decodeIfPresent(String.self, forKey: .framework)
+    }
+
+    public func encode(to encoder: any Encoder) throws {
+        var container = encoder.container(keyedBy: CodingKeys.self)
+        try container.encode(self.id, forKey: .id)
+        try container.encodeIfPresent(self.name, forKey: .name)
+        try container.encodeIfPresent(self.framework, forKey: .framework)
+    }
+}
+
+/// What the rule does. `force_transfer` needs `target_agent` (and takes no `reason`);
+/// `block_claim` needs `reason` (and takes no `target_agent`), and its rule needs a
+/// `condition` — the release condition claims wait for; anything else is 422.
+///
+/// - Spec: `#/components/schemas/HandoffRuleAction`
+public struct HandoffRuleAction: Codable, Hashable, Sendable {
+    public var type: HandoffRuleActionType
+
+    public var targetAgent: HandoffRuleTarget?
+
+    /// Why claims are blocked until the condition holds, e.g. "a manager must approve refunds first"; returned in the 409 of a blocked claim.
+    public var reason: String?
+
+    /// Creates a value; optional members default as the schema says.
+    public init(type: HandoffRuleActionType, targetAgent: HandoffRuleTarget? = nil, reason: String? = nil) {
+        self.type = type
+        self.targetAgent = targetAgent
+        self.reason = reason
+    }
+
+    enum CodingKeys: String, CodingKey, CaseIterable {
+        case type
+        case targetAgent = "target_agent"
+        case reason
+    }
+
+    public init(from decoder: any Decoder) throws {
+        let container = try decoder.container(keyedBy: CodingKeys.self)
+        self.type = try container.decode(HandoffRuleActionType.self, forKey: .type)
+        self.targetAgent = try container.decodeIfPresent(HandoffRuleTarget.self, forKey: .targetAgent)
+        self.reason = try container.decodeIfPresent(String.self, forKey: .reason)
+    }
+
+    public func encode(to encoder: any Encoder) throws {
+        var container = encoder.container(keyedBy: CodingKeys.self)
+        try container.encode(self.type, forKey: .type)
+        try container.encodeIfPresent(self.targetAgent, forKey: .targetAgent)
+        try container.encodeIfPresent(self.reason, forKey: .reason)
+    }
+}
+
+/// Body of `createRule`.
+///
+/// - Spec: `#/components/schemas/HandoffRuleCreate`
+public struct HandoffRuleCreate: Codable, Hashable, Sendable {
+    /// Unique within the tenant; recorded in packet history and 409s.
+    public var name: String
+
+    /// Free text for people.
+    public var description: String?
+
+    /// Disabled rules are kept but never evaluated.
+    public var enabled: Bool
+
+    /// Evaluation position; lower first (ties by `created_at`, then `id`).
+    public var order: Int
+
+    public var match: HandoffRuleMatch?
+
+    public var condition: HandoffRuleCondition?
+
+    public var action: HandoffRuleAction
+
+    /// Creates a value; optional members default as the schema says.
+    public init(name: String, description: String? = nil, enabled: Bool = true, order: Int = 0, match: HandoffRuleMatch? = nil, condition: HandoffRuleCondition? = nil, action: HandoffRuleAction) {
+        self.name = name
+        self.description = description
+        self.enabled = enabled
+        self.order = order
+        self.match = match
+        self.condition = condition
+        self.action = action
+    }
+
+    enum CodingKeys: String, CodingKey, CaseIterable {
+        case name
+        case description
+        case enabled
+        case order
+        case match
+        case condition
+        case action
+    }
+
+    public init(from decoder: any Decoder) throws {
+        let container = try decoder.container(keyedBy: CodingKeys.self)
+        self.name = try container.decode(String.self, forKey: .name)
+        self.description = try container.decodeIfPresent(String.self, forKey: .description)
+        self.enabled = try container.decodeIfPresent(Bool.self, forKey: .enabled) ?? true
+        self.order = try container.decodeIfPresent(Int.self, forKey: .order) ?? 0
+        self.match = try container.decodeIfPresent(HandoffRuleMatch.self, forKey: .match)
+        self.condition = try container.decodeIfPresent(HandoffRuleCondition.self, forKey: .condition)
+        self.action = try container.decode(HandoffRuleAction.self, forKey: .action)
+    }
+
+    public func encode(to encoder: any Encoder) throws {
+        var container = encoder.container(keyedBy: CodingKeys.self)
+        try container.encode(self.name, forKey: .name)
+        try container.encodeIfPresent(self.description, forKey: .description)
+        try container.encode(self.enabled, forKey: .enabled)
+        try container.encode(self.order, forKey: .order)
+        try container.encodeIfPresent(self.match, forKey: .match)
+        try container.encodeIfPresent(self.condition, forKey: .condition)
+        try container.encode(self.action, forKey: .action)
+    }
+}
+
+/// Body of `updateRule`; only present fields change, `condition` null removes it.
+///
+/// - Spec: `#/components/schemas/HandoffRuleUpdate`
+public struct HandoffRuleUpdate: Codable, Hashable, Sendable {
+    /// New unique name.
+    public var name: String?
+
+    /// New description, or null to remove it.
+    public var description: PatchField<String>
+
+    /// Turn the rule on or off.
+    public var enabled: Bool?
+
+    /// New evaluation position.
+    public var order: Int?
+
+    public var match: HandoffRuleMatch?
+
+    /// New condition, or null to match on agents alone.
+    public var condition: PatchField<HandoffRuleCondition>
+
+    public var action: HandoffRuleAction?
+
+    /// Creates a value; optional members default as the schema says.
+    public init(name: String? = nil, description: PatchField<String> = .absent, enabled: Bool? = nil, order: Int? = nil, match: HandoffRuleMatch? = nil, condition: PatchField<HandoffRuleCondition> = .absent, action: HandoffRuleAction? = nil) {
+        self.name = name
+        self.description = description
+        self.enabled = enabled
+        self.order = order
+        self.match = match
+        self.condition = condition
+        self.action = action
+    }
+
+    enum CodingKeys: String, CodingKey, CaseIterable {
+        case name
+        case description
+        case enabled
+        case order
+        case match
+        case condition
+        case action
+    }
+
+    public init(from decoder: any Decoder) throws {
+        let container = try decoder.container(keyedBy: CodingKeys.self)
+        self.name = try container.decodeIfPresent(String.self, forKey: .name)
+        self.description = try container.decodePatchField(String.self, forKey: .description) { $0 }
+        self.enabled = try container.decodeIfPresent(Bool.self, forKey: .enabled)
+        self.order = try container.decodeIfPresent(Int.self, forKey: .order)
+        self.match = try container.decodeIfPresent(HandoffRuleMatch.self, forKey: .match)
+        self.condition = try container.decodePatchField(HandoffRuleCondition.self, forKey: .condition) { $0 }
+        self.action = try container.decodeIfPresent(HandoffRuleAction.self, forKey: .action)
+    }
+
+    public func encode(to encoder: any Encoder) throws {
+        var container = encoder.container(keyedBy: CodingKeys.self)
+        try container.encodeIfPresent(self.name, forKey: .name)
+        try container.encodePatchField(self.description, forKey: .description) { $0 }
+        try container.encodeIfPresent(self.enabled, forKey: .enabled)
+        try container.encodeIfPresent(self.order, forKey: .order)
+        try container.encodeIfPresent(self.match, forKey: .match)
+        try container.encodePatchField(self.condition, forKey: .condition) { $0 }
+        try container.encodeIfPresent(self.action, forKey: .action)
+    }
+}
+
+/// The tenant's handoff rules, disabled ones included, in evaluation order.
+///
+/// - Spec: `#/components/schemas/HandoffRuleList`
+public struct HandoffRuleList: Codable, Hashable, Sendable {
+    /// The rules in evaluation order.
+    public var rules: [HandoffRule]
+
+    /// Number of rules of the tenant (at most 100).
+    public var total: Int
+
+    /// Creates a value; optional members default as the schema says.
+    public init(rules: [HandoffRule], total: Int) {
+        self.rules = rules
+        self.total = total
+    }
+
+    enum CodingKeys: String, CodingKey, CaseIterable {
+        case rules
+        case total
+    }
+
+    public init(from decoder: any Decoder) throws {
+        let container = try decoder.container(keyedBy: CodingKeys.self)
+        self.rules = try container.decode([HandoffRule].self, forKey: .rules)
+        self.total = try container.decode(Int.self, forKey: .total)
+    }
+
+    public func encode(to encoder: any Encoder) throws {
+        var container = encoder.container(keyedBy: CodingKeys.self)
+        try container.encode(self.rules, forKey: .rules)
+        try container.encode(self.total, forKey: .total)
+    }
+}
+
+/// A tenant's deterministic handoff rule (after Google's agent handoff rules).
+///
+/// **Evaluation.** Enabled rules are evaluated in order — ascending `order`, then
+/// `created_at`, then `id`; at most 100 rules per tenant.
+///
+/// - `force_transfer` (the condition is the trigger). On create (`createPacket`, each
+///   item of `batchCreatePackets`, `chainPacket`) the first rule whose `match` and
+///   `condition` hold on the packet as sent wins (a rule without `condition` holds
+///   whenever `match` does; later rules are not consulted). It replaces
+///   `metadata.target_agent` before the packet is stored — then the agents quota is
+///   checked once, on the routed packet — in the same commit, and the history gets a
+///   `rule_forced_transfer` event (actor `rule:<name>`, details `rule`, `rule_id`,
+///   `original_target`, `target_agent_id`). Events and webhooks show the new target.
+///   A rule whose target is the packet's target already changes nothing (no event).
+/// - `block_claim` (the condition is the release condition; required). Each rule is a
+///   gate: claims of a packet its `match` applies to are blocked **until** its
+///   `condition` holds. On a claim (`claimPacket`, each id of `batchClaimPackets`, an
+///   `updatePacket` to `claimed`, and a `respondToHitl` on a packet no agent has
+///   claimed yet) the rules are evaluated on the packet as stored, after the status
+///   checks; the first rule in evaluation order whose `match` applies and whose
+///   `condition` does not hold refuses the claim — 409 `ClaimConflictError` with
+///   `code: rule_blocked`, `rule`, `rule_id` and `reason` (batch: a per-item error
+///   naming the rule; `updatePacket` / `respondToHitl`: a 409 naming the rule). Once
+///   the packet changes so that every applicable condition holds (e.g. a
+///   `context.custom` value set by `updatePacket`), the claim succeeds. Example:
+///   `refunds-need-approval`, match `target_agent: billing`, condition
+///   `context.custom.approved eq true`, reason "a manager must approve refunds first".
+///   A HITL response to a packet an agent had already claimed is not blocked.
+///
+/// - Spec: `#/components/schemas/HandoffRule`
+public struct HandoffRule: Codable, Hashable, Sendable {
+    /// Rule id.
+    public var id: UUID
+
+    /// Unique within the tenant.
+    public var name: String
+
+    /// Free text for people.
+    public var description: String?
+
+    /// Disabled rules are never evaluated.
+    public var enabled: Bool
+
+    /// Evaluation position (ascending; ties by `created_at`, then `id`).
+    public var order: Int
+
+    public var match: HandoffRuleMatch
+
+    public var condition: HandoffRuleCondition?
+
+    public var action: HandoffRuleAction
+
+    /// When it was created.
+    public var createdAt: Date
+
+    /// When it last changed.
+    public var updatedAt: Date
+
+    /// Creates a value; optional members default as the schema says.
+    public init(id: UUID, name: String, description: String? = nil, enabled: Bool, order: Int, match: HandoffRuleMatch, condition: HandoffRuleCondition? = nil, action: HandoffRuleAction, createdAt: Date, updatedAt: Date) {
+        self.id = id
+        self.name = name
+        self.description = description
+        self.enabled = enabled
+        self.order = order
+        self.match = match
+        self.condition = condition
+        self.action = action
+        self.createdAt = createdAt
+        self.updatedAt = updatedAt
+    }
+
+    enum CodingKeys: String, CodingKey, CaseIterable {
+        case id
+        case name
+        case description
+        case enabled
+        case order
+        case match
+        case condition
+        case action
+        case createdAt = "created_at"
+        case updatedAt = "updated_at"
+    }
+
+    public init(from decoder: any Decoder) throws {
+        let container = try decoder.container(keyedBy: CodingKeys.self)
+        self.id = try container.decode(WireUUID.self, forKey: .id).uuid
+        self.name = try container.decode(String.self, forKey: .name)
+        self.description = try container.decodeIfPresent(String.self, forKey: .description)
+        self.enabled = try container.decode(Bool.self, forKey: .enabled)
+        self.order = try container.decode(Int.self, forKey: .order)
+        self.match = try container.decode(HandoffRuleMatch.self, forKey: .match)
+        self.condition = try container.decodeIfPresent(HandoffRuleCondition.self, forKey: .condition)
+        self.action = try container.decode(HandoffRuleAction.self, forKey: .action)
+        self.createdAt = try container.decode(WireDate.self, forKey: .createdAt).date
+        self.updatedAt = try container.decode(WireDate.self, forKey: .updatedAt).date
+    }
+
+    public func encode(to encoder: any Encoder) throws {
+        var container = encoder.container(keyedBy: CodingKeys.self)
+        try container.encode(WireUUID(self.id), forKey: .id)
+        try container.encode(self.name, forKey: .name)
+        try container.encode(self.description, forKey: .description)
+        try container.encode(self.enabled, forKey: .enabled)
+        try container.encode(self.order, forKey: .order)
+        try container.encode(self.match, forKey: .match)
+        try container.encodeIfPresent(self.condition, forKey: .condition)
+        try container.encode(self.action, forKey: .action)
+        try container.encode(WireDate(self.createdAt), forKey: .createdAt)
+        try container.encode(WireDate(self.updatedAt), forKey: .updatedAt)
     }
 }
 
@@ -3884,29 +4575,60 @@ public struct ClaimConflictDetail: Codable, Hashable, Sendable {
     }
 }
 
-/// 409 body of `claimPacket` when another agent holds the packet.
+/// 409 body of `claimPacket` when another agent holds the packet, or when a
+/// `block_claim` handoff rule refuses the claim. For a rule, `code` is `rule_blocked`,
+/// `rule` / `rule_id` / `reason` name it, `detail.message` says so and
+/// `detail.claimed_by` is the packet's current target agent (nobody holds it).
 ///
 /// - Spec: `#/components/schemas/ClaimConflictError`
 public struct ClaimConflictError: Codable, Hashable, Sendable {
     public var detail: ClaimConflictDetail
 
+    /// `rule_blocked` when a handoff rule refused the claim; absent otherwise.
+    public var code: String?
+
+    /// Name of the blocking rule.
+    public var rule: String?
+
+    /// Id of the blocking rule.
+    public var ruleId: UUID?
+
+    /// The blocking rule's reason.
+    public var reason: String?
+
     /// Creates a value; optional members default as the schema says.
-    public init(detail: ClaimConflictDetail) {
+    public init(detail: ClaimConflictDetail, code: String? = nil, rule: String? = nil, ruleId: UUID? = nil, reason: String? = nil) {
         self.detail = detail
+        self.code = code
+        self.rule = rule
+        self.ruleId = ruleId
+        self.reason = reason
     }
 
     enum CodingKeys: String, CodingKey, CaseIterable {
         case detail
+        case code
+        case rule
+        case ruleId = "rule_id"
+        case reason
     }
 
     public init(from decoder: any Decoder) throws {
         let container = try decoder.container(keyedBy: CodingKeys.self)
         self.detail = try container.decode(ClaimConflictDetail.self, forKey: .detail)
+        self.code = try container.decodeIfPresent(String.self, forKey: .code)
+        self.rule = try container.decodeIfPresent(String.self, forKey: .rule)
+        self.ruleId = try container.decodeIfPresent(WireUUID.self, forKey: .ruleId).map { $0.uuid }
+        self.reason = try container.decodeIfPresent(String.self, forKey: .reason)
     }
 
     public func encode(to encoder: any Encoder) throws {
         var container = encoder.container(keyedBy: CodingKeys.self)
         try container.encode(self.detail, forKey: .detail)
+        try container.encodeIfPresent(self.code, forKey: .code)
+        try container.encodeIfPresent(self.rule, forKey: .rule)
+        try container.encodeIfPresent(self.ruleId.map { WireUUID($0) }, forKey: .ruleId)
+        try container.encodeIfPresent(self.reason, forKey: .reason)
     }
 }
 

@@ -807,11 +807,11 @@ public enum SpecSchemas {
             },
             "event_type": {
               "type": "string",
-              "description": "What happened: `created`, `claimed`, `in_progress`, `awaiting_human`,\n`updated`, `completed`, `failed`, `expired`, `hitl_responded` or `chained`."
+              "description": "What happened: `created`, `claimed`, `in_progress`, `awaiting_human`,\n`updated`, `completed`, `failed`, `expired`, `hitl_responded`, `chained` or\n`rule_forced_transfer` (a `force_transfer` handoff rule re-routed the packet at\ncreate; see `HandoffRule`)."
             },
             "actor": {
               "type": "string",
-              "description": "Who did it, e.g. `agent:{agent id}`, `human:{responder}`, `system`."
+              "description": "Who did it, e.g. `agent:{agent id}`, `human:{responder}`, `system`, or `rule:{rule name}` for a `rule_forced_transfer`."
             },
             "details": {
               "description": "Event-specific details, e.g. `{\"parent_packet_id\": …, \"chain\": true}` on a chained child's `created`.",
@@ -1310,6 +1310,268 @@ public enum SpecSchemas {
               "type": "integer",
               "minimum": 0,
               "description": "The offset applied."
+            }
+          }
+        },
+        "HandoffRuleOperator": {
+          "description": "How the comparisons of a condition combine — one operator joins all of them.",
+          "type": "string",
+          "enum": ["and", "or"]
+        },
+        "HandoffRuleComparisonOp": {
+          "description": "A comparison operator. `ne` and `not_in` are the negations of `eq` and `in`; an\nabsent (or JSON `null`) variable makes every other operator false except `exists`\n(see `HandoffRuleComparison`).",
+          "type": "string",
+          "enum": ["eq", "ne", "lt", "le", "gt", "ge", "in", "not_in", "contains", "exists"]
+        },
+        "HandoffRuleActionType": {
+          "description": "What a rule does: `force_transfer` routes a packet being created to `target_agent`\nwhen its `match` and `condition` hold; `block_claim` refuses claims with 409 on\npackets its `match` applies to until its `condition` holds.",
+          "type": "string",
+          "enum": ["force_transfer", "block_claim"]
+        },
+        "HandoffRuleMatch": {
+          "description": "Which packets a rule looks at, by agent id; an absent field matches any agent.",
+          "type": "object",
+          "additionalProperties": false,
+          "properties": {
+            "source_agent": {
+              "type": "string",
+              "minLength": 1,
+              "description": "Only packets whose `metadata.source_agent.id` is this."
+            },
+            "target_agent": {
+              "type": "string",
+              "minLength": 1,
+              "description": "Only packets whose `metadata.target_agent.id` is this (at create, the target as sent)."
+            }
+          }
+        },
+        "HandoffRuleComparison": {
+          "description": "One comparison of a packet variable with a JSON value.\n\nVariables (anything else is 422): `context.custom.<key>[.<key>…]` (object keys\nonly), `context.summary`, `metadata.priority`, `metadata.tags`,\n`metadata.source_agent.id|name|framework`, `metadata.target_agent.id|name|framework`,\n`hitl.required` (false when the packet has no checkpoint), `status`,\n`parent_packet_id`.\n\nSemantics (deterministic): `ne` and `not_in` are always the negations of `eq` and\n`in` — so `approved ne true` also holds while `approved` is absent; otherwise an\nabsent or `null` variable makes every operator false except `exists`. `exists` (value `true`, the default, or `false`) holds when the\nvariable is present and not null, or absent/null for `false`. `eq` is JSON equality\n(numbers compare numerically, `1 == 1.0`; arrays and objects deeply). `lt`/`le`/`gt`/`ge` compare two numbers, or two\nstrings by Unicode code points, and `metadata.priority` by rank (low < normal <\nhigh < critical); any other pair of types is false. `in` / `not_in` take an array\nvalue: the variable equals one of / none of its elements. `contains`: an array variable has an element equal to the value, a string\nvariable contains the (string) value, an object variable has the (string) value as a\nkey; otherwise false.",
+          "type": "object",
+          "additionalProperties": false,
+          "required": ["variable", "op"],
+          "properties": {
+            "variable": {
+              "type": "string",
+              "minLength": 1,
+              "maxLength": 256,
+              "description": "The packet path, e.g. `context.custom.customer.tier` or `metadata.priority`."
+            },
+            "op": {
+              "$ref": "#/$defs/HandoffRuleComparisonOp"
+            },
+            "value": {
+              "description": "The value compared with. Required except for `exists` (boolean, default true);\nan array for `in` / `not_in`; a number or string for `lt`/`le`/`gt`/`ge`; not\nnull or an array/object for `contains`."
+            }
+          }
+        },
+        "HandoffRuleCondition": {
+          "description": "Comparisons joined by one operator (`and` = all hold, `or` = at least one holds).",
+          "type": "object",
+          "additionalProperties": false,
+          "required": ["operator", "comparisons"],
+          "properties": {
+            "operator": {
+              "$ref": "#/$defs/HandoffRuleOperator"
+            },
+            "comparisons": {
+              "type": "array",
+              "minItems": 1,
+              "maxItems": 32,
+              "items": {
+                "$ref": "#/$defs/HandoffRuleComparison"
+              },
+              "description": "The comparisons, evaluated in order."
+            }
+          }
+        },
+        "HandoffRuleTarget": {
+          "description": "The agent a `force_transfer` routes packets to.",
+          "type": "object",
+          "additionalProperties": false,
+          "required": ["id"],
+          "properties": {
+            "id": {
+              "type": "string",
+              "minLength": 1,
+              "description": "Agent id."
+            },
+            "name": {
+              "type": "string",
+              "minLength": 1,
+              "description": "Agent name; the id when absent."
+            },
+            "framework": {
+              "type": "string",
+              "minLength": 1,
+              "description": "The agent's framework, recorded in `metadata.target_agent.framework`."
+            }
+          }
+        },
+        "HandoffRuleAction": {
+          "description": "What the rule does. `force_transfer` needs `target_agent` (and takes no `reason`);\n`block_claim` needs `reason` (and takes no `target_agent`), and its rule needs a\n`condition` — the release condition claims wait for; anything else is 422.",
+          "type": "object",
+          "additionalProperties": false,
+          "required": ["type"],
+          "properties": {
+            "type": {
+              "$ref": "#/$defs/HandoffRuleActionType"
+            },
+            "target_agent": {
+              "$ref": "#/$defs/HandoffRuleTarget"
+            },
+            "reason": {
+              "type": "string",
+              "minLength": 1,
+              "maxLength": 500,
+              "description": "Why claims are blocked until the condition holds, e.g. \"a manager must approve refunds first\"; returned in the 409 of a blocked claim."
+            }
+          }
+        },
+        "HandoffRuleCreate": {
+          "description": "Body of `createRule`.",
+          "type": "object",
+          "additionalProperties": false,
+          "required": ["name", "action"],
+          "properties": {
+            "name": {
+              "type": "string",
+              "minLength": 1,
+              "maxLength": 100,
+              "description": "Unique within the tenant; recorded in packet history and 409s."
+            },
+            "description": {
+              "type": "string",
+              "maxLength": 1000,
+              "description": "Free text for people."
+            },
+            "enabled": {
+              "type": "boolean",
+              "default": true,
+              "description": "Disabled rules are kept but never evaluated."
+            },
+            "order": {
+              "type": "integer",
+              "default": 0,
+              "description": "Evaluation position; lower first (ties by `created_at`, then `id`)."
+            },
+            "match": {
+              "$ref": "#/$defs/HandoffRuleMatch"
+            },
+            "condition": {
+              "$ref": "#/$defs/HandoffRuleCondition"
+            },
+            "action": {
+              "$ref": "#/$defs/HandoffRuleAction"
+            }
+          }
+        },
+        "HandoffRuleUpdate": {
+          "description": "Body of `updateRule`; only present fields change, `condition` null removes it.",
+          "type": "object",
+          "additionalProperties": false,
+          "properties": {
+            "name": {
+              "type": "string",
+              "minLength": 1,
+              "maxLength": 100,
+              "description": "New unique name."
+            },
+            "description": {
+              "type": ["string", "null"],
+              "maxLength": 1000,
+              "description": "New description, or null to remove it."
+            },
+            "enabled": {
+              "type": "boolean",
+              "description": "Turn the rule on or off."
+            },
+            "order": {
+              "type": "integer",
+              "description": "New evaluation position."
+            },
+            "match": {
+              "$ref": "#/$defs/HandoffRuleMatch"
+            },
+            "condition": {
+              "description": "New condition, or null to match on agents alone.",
+              "oneOf": [
+                {
+                  "$ref": "#/$defs/HandoffRuleCondition"
+                },
+                {
+                  "type": "null"
+                }
+              ]
+            },
+            "action": {
+              "$ref": "#/$defs/HandoffRuleAction"
+            }
+          }
+        },
+        "HandoffRuleList": {
+          "description": "The tenant's handoff rules, disabled ones included, in evaluation order.",
+          "type": "object",
+          "required": ["rules", "total"],
+          "properties": {
+            "rules": {
+              "type": "array",
+              "items": {
+                "$ref": "#/$defs/HandoffRule"
+              },
+              "description": "The rules in evaluation order."
+            },
+            "total": {
+              "type": "integer",
+              "minimum": 0,
+              "description": "Number of rules of the tenant (at most 100)."
+            }
+          }
+        },
+        "HandoffRule": {
+          "description": "A tenant's deterministic handoff rule (after Google's agent handoff rules).\n\n**Evaluation.** Enabled rules are evaluated in order — ascending `order`, then\n`created_at`, then `id`; at most 100 rules per tenant.\n\n- `force_transfer` (the condition is the trigger). On create (`createPacket`, each\n  item of `batchCreatePackets`, `chainPacket`) the first rule whose `match` and\n  `condition` hold on the packet as sent wins (a rule without `condition` holds\n  whenever `match` does; later rules are not consulted). It replaces\n  `metadata.target_agent` before the packet is stored — then the agents quota is\n  checked once, on the routed packet — in the same commit, and the history gets a\n  `rule_forced_transfer` event (actor `rule:<name>`, details `rule`, `rule_id`,\n  `original_target`, `target_agent_id`). Events and webhooks show the new target.\n  A rule whose target is the packet's target already changes nothing (no event).\n- `block_claim` (the condition is the release condition; required). Each rule is a\n  gate: claims of a packet its `match` applies to are blocked **until** its\n  `condition` holds. On a claim (`claimPacket`, each id of `batchClaimPackets`, an\n  `updatePacket` to `claimed`, and a `respondToHitl` on a packet no agent has\n  claimed yet) the rules are evaluated on the packet as stored, after the status\n  checks; the first rule in evaluation order whose `match` applies and whose\n  `condition` does not hold refuses the claim — 409 `ClaimConflictError` with\n  `code: rule_blocked`, `rule`, `rule_id` and `reason` (batch: a per-item error\n  naming the rule; `updatePacket` / `respondToHitl`: a 409 naming the rule). Once\n  the packet changes so that every applicable condition holds (e.g. a\n  `context.custom` value set by `updatePacket`), the claim succeeds. Example:\n  `refunds-need-approval`, match `target_agent: billing`, condition\n  `context.custom.approved eq true`, reason \"a manager must approve refunds first\".\n  A HITL response to a packet an agent had already claimed is not blocked.",
+          "type": "object",
+          "required": ["id", "name", "enabled", "order", "match", "action", "created_at", "updated_at"],
+          "properties": {
+            "id": {
+              "type": "string",
+              "format": "uuid",
+              "description": "Rule id."
+            },
+            "name": {
+              "type": "string",
+              "description": "Unique within the tenant."
+            },
+            "description": {
+              "type": ["string", "null"],
+              "description": "Free text for people."
+            },
+            "enabled": {
+              "type": "boolean",
+              "description": "Disabled rules are never evaluated."
+            },
+            "order": {
+              "type": "integer",
+              "description": "Evaluation position (ascending; ties by `created_at`, then `id`)."
+            },
+            "match": {
+              "$ref": "#/$defs/HandoffRuleMatch"
+            },
+            "condition": {
+              "$ref": "#/$defs/HandoffRuleCondition"
+            },
+            "action": {
+              "$ref": "#/$defs/HandoffRuleAction"
+            },
+            "created_at": {
+              "type": "string",
+              "format": "date-time",
+              "description": "When it was created."
+            },
+            "updated_at": {
+              "type": "string",
+              "format": "date-time",
+              "description": "When it last changed."
             }
           }
         },
@@ -1867,12 +2129,29 @@ public enum SpecSchemas {
           }
         },
         "ClaimConflictError": {
-          "description": "409 body of `claimPacket` when another agent holds the packet.",
+          "description": "409 body of `claimPacket` when another agent holds the packet, or when a\n`block_claim` handoff rule refuses the claim. For a rule, `code` is `rule_blocked`,\n`rule` / `rule_id` / `reason` name it, `detail.message` says so and\n`detail.claimed_by` is the packet's current target agent (nobody holds it).",
           "type": "object",
           "required": ["detail"],
           "properties": {
             "detail": {
               "$ref": "#/$defs/ClaimConflictDetail"
+            },
+            "code": {
+              "type": "string",
+              "description": "`rule_blocked` when a handoff rule refused the claim; absent otherwise."
+            },
+            "rule": {
+              "type": "string",
+              "description": "Name of the blocking rule."
+            },
+            "rule_id": {
+              "type": "string",
+              "format": "uuid",
+              "description": "Id of the blocking rule."
+            },
+            "reason": {
+              "type": "string",
+              "description": "The blocking rule's reason."
             }
           }
         },
@@ -2113,6 +2392,18 @@ public enum SpecSchemas {
           "type": "string",
           "format": "uuid"
         },
+        "getRule.path.rule_id": {
+          "type": "string",
+          "format": "uuid"
+        },
+        "updateRule.path.rule_id": {
+          "type": "string",
+          "format": "uuid"
+        },
+        "deleteRule.path.rule_id": {
+          "type": "string",
+          "format": "uuid"
+        },
         "createApiKey.header.Idempotency-Key": {
           "type": "string",
           "minLength": 1,
@@ -2238,6 +2529,8 @@ public enum SpecSchemas {
         description: Outgoing webhooks, their delivery attempts and the dead-letter queue.
       - name: Schemas
         description: Tenant-scoped JSON Schema registry used to validate `context.custom`.
+      - name: Rules
+        description: Tenant-scoped deterministic handoff rules (forced transfers, blocked claims).
       - name: API Keys
         description: API key management (admin).
       - name: Tenants
@@ -2280,7 +2573,7 @@ public enum SpecSchemas {
               must approve before the target proceeds. Returns the created packet, including
               its `id` (keep it to follow up) and `status` (`created`, or `awaiting_human`
               when a human checkpoint is required).
-            identity: [body.metadata.source_agent]
+            identity: [body.metadata.source_agent, 'body.decisions[].decided_by', 'body.actions.completed[].completed_by', body.hitl.responded_by]
           parameters:
             - $ref: '#/components/parameters/IdempotencyKey'
           requestBody:
@@ -2639,7 +2932,9 @@ public enum SpecSchemas {
             naming the allowed ones; moving to `completed` sets `metadata.completed_at`.
             `decisions` merge into the existing ones by `id`; each action section present in
             `actions` replaces that section; `context` and `dependencies` replace the stored
-            ones; `hitl: null` removes the checkpoint.
+            ones; `hitl: null` removes the checkpoint. A move to `claimed` is a claim for the
+            handoff rules: a `block_claim` rule whose condition does not hold yet on the packet
+            as stored makes it 409 (`code: rule_blocked`, the rule named in `detail`).
 
             Minimum role: **agent**.
           x-handoffrail-role: agent
@@ -2653,7 +2948,7 @@ public enum SpecSchemas {
               to `completed`), update dependency states, or edit the context. Send only the
               fields you change. Returns the updated packet; an invalid status change is
               rejected with the allowed transitions.
-            identity: []
+            identity: ['body.decisions[].decided_by', 'body.actions.completed[].completed_by', body.hitl.responded_by]
           requestBody:
             required: true
             content:
@@ -2675,6 +2970,8 @@ public enum SpecSchemas {
               $ref: '#/components/responses/Forbidden'
             '404':
               $ref: '#/components/responses/NotFound'
+            '409':
+              $ref: '#/components/responses/Conflict'
             '413':
               $ref: '#/components/responses/PayloadTooLarge'
             '422':
@@ -2718,7 +3015,10 @@ public enum SpecSchemas {
             Moves a `created` packet to `claimed`, sets `metadata.target_agent` to the
             claimer and `metadata.claimed_at`. Of concurrent claimers exactly one wins.
             Already claimed is 409 with an object detail naming the claimer
-            (`ClaimConflictError`); a completed packet is 400; an expired one is 410.
+            (`ClaimConflictError`); a completed packet is 400; an expired one is 410. Until the
+            condition of every `block_claim` handoff rule whose `match` applies to the packet
+            holds, the claim is 409 too, with the blocking rule's name and reason (see
+            `HandoffRule`).
 
             Minimum role: **agent**.
           x-handoffrail-role: agent
@@ -2753,7 +3053,9 @@ public enum SpecSchemas {
             '404':
               $ref: '#/components/responses/NotFound'
             '409':
-              description: The packet is already claimed; the detail names the claimer.
+              description: |-
+                The packet is already claimed (the detail names the claimer), or a
+                `block_claim` handoff rule refuses the claim (`code`, `rule`, `reason`).
               content:
                 application/json:
                   schema:
@@ -2779,7 +3081,10 @@ public enum SpecSchemas {
             `hitl.response`, `hitl.responded_by`, `hitl.responded_at` and `hitl.notes`, moves
             the packet to `claimed`, adds a `hitl_responded` history event and emits
             `hitl.response_ready`. A packet that is not awaiting a human is 409; a checkpoint
-            whose `timeout_seconds` has passed is 410.
+            whose `timeout_seconds` has passed is 410. On a packet no agent has claimed yet
+            the move to `claimed` is a claim for the handoff rules: a `block_claim` rule whose
+            condition does not hold yet makes it 409 (`code: rule_blocked`); a packet an agent
+            had claimed before is never blocked.
 
             Minimum role: **agent**.
           x-handoffrail-role: agent
@@ -2888,7 +3193,7 @@ public enum SpecSchemas {
               conversation is carried over automatically, so the `context.summary` should
               describe only the new step. Returns the new child packet, linked to its parent
               by `parent_packet_id`.
-            identity: [body.metadata.source_agent]
+            identity: [body.metadata.source_agent, 'body.decisions[].decided_by', 'body.actions.completed[].completed_by', body.hitl.responded_by]
           parameters:
             - $ref: '#/components/parameters/IdempotencyKey'
           requestBody:
@@ -3279,6 +3584,170 @@ public enum SpecSchemas {
                 application/json:
                   schema:
                     $ref: '#/components/schemas/RegisteredSchema'
+            '401':
+              $ref: '#/components/responses/Unauthorized'
+            '403':
+              $ref: '#/components/responses/Forbidden'
+            '404':
+              $ref: '#/components/responses/NotFound'
+            '422':
+              $ref: '#/components/responses/ValidationFailed'
+            '429':
+              $ref: '#/components/responses/RateLimited'
+
+      # ───────────────────────────── Handoff rules ─────────────────────────────
+      /api/v1/rules:
+        post:
+          operationId: createRule
+          tags: [Rules]
+          summary: Create a handoff rule
+          description: |-
+            Adds a deterministic handoff rule to the tenant. A rule matches packets by
+            `match.source_agent` / `match.target_agent` (agent ids; absent = any) and an optional
+            `condition`, and either forces a transfer when a packet is created and the condition
+            holds (`force_transfer`) or blocks claims until the condition holds (`block_claim`).
+            See `HandoffRule` for the evaluation order, the variables and the comparison
+            semantics.
+
+            An unsupported variable, a value of the wrong kind for its operator, an unknown
+            member anywhere in the body, an action without its fields, or a `block_claim` rule
+            without a condition is 422; a name the tenant already uses is 409; a 101st rule is
+            403 `quota_exceeded` (at most 100 rules per tenant, like the other per-tenant limits). A rule takes
+            effect for the next create or claim on the same server instance (other instances:
+            within 5 seconds).
+
+            Minimum role: **admin**.
+          x-handoffrail-role: admin
+          requestBody:
+            required: true
+            content:
+              application/json:
+                schema:
+                  $ref: '#/components/schemas/HandoffRuleCreate'
+          responses:
+            '201':
+              description: The created rule.
+              content:
+                application/json:
+                  schema:
+                    $ref: '#/components/schemas/HandoffRule'
+            '401':
+              $ref: '#/components/responses/Unauthorized'
+            '403':
+              $ref: '#/components/responses/Forbidden'
+            '409':
+              $ref: '#/components/responses/Conflict'
+            '413':
+              $ref: '#/components/responses/PayloadTooLarge'
+            '422':
+              $ref: '#/components/responses/Unprocessable'
+            '429':
+              $ref: '#/components/responses/RateLimited'
+        get:
+          operationId: listRules
+          tags: [Rules]
+          summary: List handoff rules
+          description: |-
+            Lists the tenant's rules, disabled ones included, in evaluation order: ascending
+            `order`, then `created_at`, then `id`.
+
+            Minimum role: **reader**.
+          x-handoffrail-role: reader
+          responses:
+            '200':
+              description: The tenant's rules in evaluation order.
+              content:
+                application/json:
+                  schema:
+                    $ref: '#/components/schemas/HandoffRuleList'
+            '401':
+              $ref: '#/components/responses/Unauthorized'
+            '403':
+              $ref: '#/components/responses/Forbidden'
+            '429':
+              $ref: '#/components/responses/RateLimited'
+
+      /api/v1/rules/{rule_id}:
+        parameters:
+          - $ref: '#/components/parameters/RuleId'
+        get:
+          operationId: getRule
+          tags: [Rules]
+          summary: Get a handoff rule
+          description: |-
+            One rule of the tenant; another tenant's rule is 404.
+
+            Minimum role: **reader**.
+          x-handoffrail-role: reader
+          responses:
+            '200':
+              description: The rule.
+              content:
+                application/json:
+                  schema:
+                    $ref: '#/components/schemas/HandoffRule'
+            '401':
+              $ref: '#/components/responses/Unauthorized'
+            '403':
+              $ref: '#/components/responses/Forbidden'
+            '404':
+              $ref: '#/components/responses/NotFound'
+            '422':
+              $ref: '#/components/responses/ValidationFailed'
+            '429':
+              $ref: '#/components/responses/RateLimited'
+        patch:
+          operationId: updateRule
+          tags: [Rules]
+          summary: Update a handoff rule
+          description: |-
+            Changes the fields present in the body (`condition: null` removes the condition,
+            `description: null` the description); the result is validated like a new rule
+            (422). Renaming to a name the tenant already
+            uses is 409; another tenant's rule is 404.
+
+            Minimum role: **admin**.
+          x-handoffrail-role: admin
+          requestBody:
+            required: true
+            content:
+              application/json:
+                schema:
+                  $ref: '#/components/schemas/HandoffRuleUpdate'
+          responses:
+            '200':
+              description: The updated rule.
+              content:
+                application/json:
+                  schema:
+                    $ref: '#/components/schemas/HandoffRule'
+            '401':
+              $ref: '#/components/responses/Unauthorized'
+            '403':
+              $ref: '#/components/responses/Forbidden'
+            '404':
+              $ref: '#/components/responses/NotFound'
+            '409':
+              $ref: '#/components/responses/Conflict'
+            '413':
+              $ref: '#/components/responses/PayloadTooLarge'
+            '422':
+              $ref: '#/components/responses/Unprocessable'
+            '429':
+              $ref: '#/components/responses/RateLimited'
+        delete:
+          operationId: deleteRule
+          tags: [Rules]
+          summary: Delete a handoff rule
+          description: |-
+            Deletes the rule; it no longer applies from the next create or claim. Another
+            tenant's (or an unknown) rule is 404.
+
+            Minimum role: **admin**.
+          x-handoffrail-role: admin
+          responses:
+            '204':
+              description: The rule is deleted.
             '401':
               $ref: '#/components/responses/Unauthorized'
             '403':
@@ -3848,6 +4317,14 @@ public enum SpecSchemas {
           in: path
           required: true
           description: The registered schema id.
+          schema:
+            type: string
+            format: uuid
+        RuleId:
+          name: rule_id
+          in: path
+          required: true
+          description: The handoff rule id.
           schema:
             type: string
             format: uuid
@@ -4627,10 +5104,14 @@ public enum SpecSchemas {
               type: string
               description: |-
                 What happened: `created`, `claimed`, `in_progress`, `awaiting_human`,
-                `updated`, `completed`, `failed`, `expired`, `hitl_responded` or `chained`.
+                `updated`, `completed`, `failed`, `expired`, `hitl_responded`, `chained` or
+                `rule_forced_transfer` (a `force_transfer` handoff rule re-routed the packet at
+                create; see `HandoffRule`).
             actor:
               type: string
-              description: Who did it, e.g. `agent:{agent id}`, `human:{responder}`, `system`.
+              description: >-
+                Who did it, e.g. `agent:{agent id}`, `human:{responder}`, `system`, or
+                `rule:{rule name}` for a `rule_forced_transfer`.
             details:
               description: >-
                 Event-specific details, e.g. `{"parent_packet_id": …, "chain": true}` on a
@@ -5019,6 +5500,263 @@ public enum SpecSchemas {
               type: integer
               minimum: 0
               description: The offset applied.
+
+        # ───────────── Handoff rules ─────────────
+        HandoffRuleOperator:
+          description: How the comparisons of a condition combine — one operator joins all of them.
+          type: string
+          enum: [and, or]
+        HandoffRuleComparisonOp:
+          description: |-
+            A comparison operator. `ne` and `not_in` are the negations of `eq` and `in`; an
+            absent (or JSON `null`) variable makes every other operator false except `exists`
+            (see `HandoffRuleComparison`).
+          type: string
+          enum: [eq, ne, lt, le, gt, ge, in, not_in, contains, exists]
+        HandoffRuleActionType:
+          description: |-
+            What a rule does: `force_transfer` routes a packet being created to `target_agent`
+            when its `match` and `condition` hold; `block_claim` refuses claims with 409 on
+            packets its `match` applies to until its `condition` holds.
+          type: string
+          enum: [force_transfer, block_claim]
+        HandoffRuleMatch:
+          description: Which packets a rule looks at, by agent id; an absent field matches any agent.
+          type: object
+          additionalProperties: false
+          properties:
+            source_agent:
+              type: string
+              minLength: 1
+              description: Only packets whose `metadata.source_agent.id` is this.
+            target_agent:
+              type: string
+              minLength: 1
+              description: Only packets whose `metadata.target_agent.id` is this (at create, the target as sent).
+        HandoffRuleComparison:
+          description: |-
+            One comparison of a packet variable with a JSON value.
+
+            Variables (anything else is 422): `context.custom.<key>[.<key>…]` (object keys
+            only), `context.summary`, `metadata.priority`, `metadata.tags`,
+            `metadata.source_agent.id|name|framework`, `metadata.target_agent.id|name|framework`,
+            `hitl.required` (false when the packet has no checkpoint), `status`,
+            `parent_packet_id`.
+
+            Semantics (deterministic): `ne` and `not_in` are always the negations of `eq` and
+            `in` — so `approved ne true` also holds while `approved` is absent; otherwise an
+            absent or `null` variable makes every operator false except `exists`. `exists` (value `true`, the default, or `false`) holds when the
+            variable is present and not null, or absent/null for `false`. `eq` is JSON equality
+            (numbers compare numerically, `1 == 1.0`; arrays and objects deeply). `lt`/`le`/`gt`/`ge` compare two numbers, or two
+            strings by Unicode code points, and `metadata.priority` by rank (low < normal <
+            high < critical); any other pair of types is false. `in` / `not_in` take an array
+            value: the variable equals one of / none of its elements. `contains`: an array variable has an element equal to the value, a string
+            variable contains the (string) value, an object variable has the (string) value as a
+            key; otherwise false.
+          type: object
+          additionalProperties: false
+          required: [variable, op]
+          properties:
+            variable:
+              type: string
+              minLength: 1
+              maxLength: 256
+              description: The packet path, e.g. `context.custom.customer.tier` or `metadata.priority`.
+            op:
+              $ref: '#/components/schemas/HandoffRuleComparisonOp'
+            value:
+              description: |-
+                The value compared with. Required except for `exists` (boolean, default true);
+                an array for `in` / `not_in`; a number or string for `lt`/`le`/`gt`/`ge`; not
+                null or an array/object for `contains`.
+        HandoffRuleCondition:
+          description: Comparisons joined by one operator (`and` = all hold, `or` = at least one holds).
+          type: object
+          additionalProperties: false
+          required: [operator, comparisons]
+          properties:
+            operator:
+              $ref: '#/components/schemas/HandoffRuleOperator'
+            comparisons:
+              type: array
+              minItems: 1
+              maxItems: 32
+              items:
+                $ref: '#/components/schemas/HandoffRuleComparison'
+              description: The comparisons, evaluated in order.
+        HandoffRuleTarget:
+          description: The agent a `force_transfer` routes packets to.
+          type: object
+          additionalProperties: false
+          required: [id]
+          properties:
+            id:
+              type: string
+              minLength: 1
+              description: Agent id.
+            name:
+              type: string
+              minLength: 1
+              description: Agent name; the id when absent.
+            framework:
+              type: string
+              minLength: 1
+              description: The agent's framework, recorded in `metadata.target_agent.framework`.
+        HandoffRuleAction:
+          description: |-
+            What the rule does. `force_transfer` needs `target_agent` (and takes no `reason`);
+            `block_claim` needs `reason` (and takes no `target_agent`), and its rule needs a
+            `condition` — the release condition claims wait for; anything else is 422.
+          type: object
+          additionalProperties: false
+          required: [type]
+          properties:
+            type:
+              $ref: '#/components/schemas/HandoffRuleActionType'
+            target_agent:
+              $ref: '#/components/schemas/HandoffRuleTarget'
+            reason:
+              type: string
+              minLength: 1
+              maxLength: 500
+              description: >-
+                Why claims are blocked until the condition holds, e.g. "a manager must approve
+                refunds first"; returned in the 409 of a blocked claim.
+        HandoffRuleCreate:
+          description: Body of `createRule`.
+          type: object
+          additionalProperties: false
+          required: [name, action]
+          properties:
+            name:
+              type: string
+              minLength: 1
+              maxLength: 100
+              description: Unique within the tenant; recorded in packet history and 409s.
+            description:
+              type: string
+              maxLength: 1000
+              description: Free text for people.
+            enabled:
+              type: boolean
+              default: true
+              description: Disabled rules are kept but never evaluated.
+            order:
+              type: integer
+              default: 0
+              description: Evaluation position; lower first (ties by `created_at`, then `id`).
+            match:
+              $ref: '#/components/schemas/HandoffRuleMatch'
+            condition:
+              $ref: '#/components/schemas/HandoffRuleCondition'
+            action:
+              $ref: '#/components/schemas/HandoffRuleAction'
+        HandoffRuleUpdate:
+          description: Body of `updateRule`; only present fields change, `condition` null removes it.
+          type: object
+          additionalProperties: false
+          properties:
+            name:
+              type: string
+              minLength: 1
+              maxLength: 100
+              description: New unique name.
+            description:
+              type: [string, 'null']
+              maxLength: 1000
+              description: New description, or null to remove it.
+            enabled:
+              type: boolean
+              description: Turn the rule on or off.
+            order:
+              type: integer
+              description: New evaluation position.
+            match:
+              $ref: '#/components/schemas/HandoffRuleMatch'
+            condition:
+              description: New condition, or null to match on agents alone.
+              oneOf:
+                - $ref: '#/components/schemas/HandoffRuleCondition'
+                - type: 'null'
+            action:
+              $ref: '#/components/schemas/HandoffRuleAction'
+        HandoffRuleList:
+          description: The tenant's handoff rules, disabled ones included, in evaluation order.
+          type: object
+          required: [rules, total]
+          properties:
+            rules:
+              type: array
+              items:
+                $ref: '#/components/schemas/HandoffRule'
+              description: The rules in evaluation order.
+            total:
+              type: integer
+              minimum: 0
+              description: Number of rules of the tenant (at most 100).
+        HandoffRule:
+          description: |-
+            A tenant's deterministic handoff rule (after Google's agent handoff rules).
+
+            **Evaluation.** Enabled rules are evaluated in order — ascending `order`, then
+            `created_at`, then `id`; at most 100 rules per tenant.
+
+            - `force_transfer` (the condition is the trigger). On create (`createPacket`, each
+              item of `batchCreatePackets`, `chainPacket`) the first rule whose `match` and
+              `condition` hold on the packet as sent wins (a rule without `condition` holds
+              whenever `match` does; later rules are not consulted). It replaces
+              `metadata.target_agent` before the packet is stored — then the agents quota is
+              checked once, on the routed packet — in the same commit, and the history gets a
+              `rule_forced_transfer` event (actor `rule:<name>`, details `rule`, `rule_id`,
+              `original_target`, `target_agent_id`). Events and webhooks show the new target.
+              A rule whose target is the packet's target already changes nothing (no event).
+            - `block_claim` (the condition is the release condition; required). Each rule is a
+              gate: claims of a packet its `match` applies to are blocked **until** its
+              `condition` holds. On a claim (`claimPacket`, each id of `batchClaimPackets`, an
+              `updatePacket` to `claimed`, and a `respondToHitl` on a packet no agent has
+              claimed yet) the rules are evaluated on the packet as stored, after the status
+              checks; the first rule in evaluation order whose `match` applies and whose
+              `condition` does not hold refuses the claim — 409 `ClaimConflictError` with
+              `code: rule_blocked`, `rule`, `rule_id` and `reason` (batch: a per-item error
+              naming the rule; `updatePacket` / `respondToHitl`: a 409 naming the rule). Once
+              the packet changes so that every applicable condition holds (e.g. a
+              `context.custom` value set by `updatePacket`), the claim succeeds. Example:
+              `refunds-need-approval`, match `target_agent: billing`, condition
+              `context.custom.approved eq true`, reason "a manager must approve refunds first".
+              A HITL response to a packet an agent had already claimed is not blocked.
+          type: object
+          required: [id, name, enabled, order, match, action, created_at, updated_at]
+          properties:
+            id:
+              type: string
+              format: uuid
+              description: Rule id.
+            name:
+              type: string
+              description: Unique within the tenant.
+            description:
+              type: [string, 'null']
+              description: Free text for people.
+            enabled:
+              type: boolean
+              description: Disabled rules are never evaluated.
+            order:
+              type: integer
+              description: Evaluation position (ascending; ties by `created_at`, then `id`).
+            match:
+              $ref: '#/components/schemas/HandoffRuleMatch'
+            condition:
+              $ref: '#/components/schemas/HandoffRuleCondition'
+            action:
+              $ref: '#/components/schemas/HandoffRuleAction'
+            created_at:
+              type: string
+              format: date-time
+              description: When it was created.
+            updated_at:
+              type: string
+              format: date-time
+              description: When it last changed.
 
         # ───────────── API keys ─────────────
         ApiKeyCreate:
@@ -5474,12 +6212,29 @@ public enum SpecSchemas {
             claimed_by:
               $ref: '#/components/schemas/TargetAgentInfo'
         ClaimConflictError:
-          description: 409 body of `claimPacket` when another agent holds the packet.
+          description: |-
+            409 body of `claimPacket` when another agent holds the packet, or when a
+            `block_claim` handoff rule refuses the claim. For a rule, `code` is `rule_blocked`,
+            `rule` / `rule_id` / `reason` name it, `detail.message` says so and
+            `detail.claimed_by` is the packet's current target agent (nobody holds it).
           type: object
           required: [detail]
           properties:
             detail:
               $ref: '#/components/schemas/ClaimConflictDetail'
+            code:
+              type: string
+              description: '`rule_blocked` when a handoff rule refused the claim; absent otherwise.'
+            rule:
+              type: string
+              description: Name of the blocking rule.
+            rule_id:
+              type: string
+              format: uuid
+              description: Id of the blocking rule.
+            reason:
+              type: string
+              description: The blocking rule's reason.
         RateLimitError:
           description: 429 body of an exceeded rate limit.
           type: object
@@ -5780,6 +6535,66 @@ extension RegisteredSchema: SpecValidatable {
 extension SchemaList: SpecValidatable {
     /// The location of this type's schema in `SpecSchemas.document` (`#/components/schemas/SchemaList` in the spec).
     public static let schemaPointer: String = "/$defs/SchemaList"
+}
+
+extension HandoffRuleOperator: SpecValidatable {
+    /// The location of this type's schema in `SpecSchemas.document` (`#/components/schemas/HandoffRuleOperator` in the spec).
+    public static let schemaPointer: String = "/$defs/HandoffRuleOperator"
+}
+
+extension HandoffRuleComparisonOp: SpecValidatable {
+    /// The location of this type's schema in `SpecSchemas.document` (`#/components/schemas/HandoffRuleComparisonOp` in the spec).
+    public static let schemaPointer: String = "/$defs/HandoffRuleComparisonOp"
+}
+
+extension HandoffRuleActionType: SpecValidatable {
+    /// The location of this type's schema in `SpecSchemas.document` (`#/components/schemas/HandoffRuleActionType` in the spec).
+    public static let schemaPointer: String = "/$defs/HandoffRuleActionType"
+}
+
+extension HandoffRuleMatch: SpecValidatable {
+    /// The location of this type's schema in `SpecSchemas.document` (`#/components/schemas/HandoffRuleMatch` in the spec).
+    public static let schemaPointer: String = "/$defs/HandoffRuleMatch"
+}
+
+extension HandoffRuleComparison: SpecValidatable {
+    /// The location of this type's schema in `SpecSchemas.document` (`#/components/schemas/HandoffRuleComparison` in the spec).
+    public static let schemaPointer: String = "/$defs/HandoffRuleComparison"
+}
+
+extension HandoffRuleCondition: SpecValidatable {
+    /// The location of this type's schema in `SpecSchemas.document` (`#/components/schemas/HandoffRuleCondition` in the spec).
+    public static let schemaPointer: String = "/$defs/HandoffRuleCondition"
+}
+
+extension HandoffRuleTarget: SpecValidatable {
+    /// The location of this type's schema in `SpecSchemas.document` (`#/components/schemas/HandoffRuleTarget` in the spec).
+    public static let schemaPointer: String = "/$defs/HandoffRuleTarget"
+}
+
+extension HandoffRuleAction: SpecValidatable {
+    /// The location of this type's schema in `SpecSchemas.document` (`#/components/schemas/HandoffRuleAction` in the spec).
+    public static let schemaPointer: String = "/$defs/HandoffRuleAction"
+}
+
+extension HandoffRuleCreate: SpecValidatable {
+    /// The location of this type's schema in `SpecSchemas.document` (`#/components/schemas/HandoffRuleCreate` in the spec).
+    public static let schemaPointer: String = "/$defs/HandoffRuleCreate"
+}
+
+extension HandoffRuleUpdate: SpecValidatable {
+    /// The location of this type's schema in `SpecSchemas.document` (`#/components/schemas/HandoffRuleUpdate` in the spec).
+    public static let schemaPointer: String = "/$defs/HandoffRuleUpdate"
+}
+
+extension HandoffRuleList: SpecValidatable {
+    /// The location of this type's schema in `SpecSchemas.document` (`#/components/schemas/HandoffRuleList` in the spec).
+    public static let schemaPointer: String = "/$defs/HandoffRuleList"
+}
+
+extension HandoffRule: SpecValidatable {
+    /// The location of this type's schema in `SpecSchemas.document` (`#/components/schemas/HandoffRule` in the spec).
+    public static let schemaPointer: String = "/$defs/HandoffRule"
 }
 
 extension ApiKeyCreate: SpecValidatable {

@@ -49,6 +49,11 @@ public struct GeneratedRoutes<API: HandoffRailAPI, Context: HandoffRailRequestCo
         router.on("/api/v1/schemas", method: .get) { request, context in try await self.listSchemas(request, context: context) }
         router.on("/api/v1/schemas", method: .post) { request, context in try await self.createSchema(request, context: context) }
         router.on("/api/v1/schemas/:schema_id", method: .get) { request, context in try await self.getSchema(request, context: context) }
+        router.on("/api/v1/rules", method: .get) { request, context in try await self.listRules(request, context: context) }
+        router.on("/api/v1/rules", method: .post) { request, context in try await self.createRule(request, context: context) }
+        router.on("/api/v1/rules/:rule_id", method: .get) { request, context in try await self.getRule(request, context: context) }
+        router.on("/api/v1/rules/:rule_id", method: .patch) { request, context in try await self.updateRule(request, context: context) }
+        router.on("/api/v1/rules/:rule_id", method: .delete) { request, context in try await self.deleteRule(request, context: context) }
         router.on("/api/v1/keys", method: .get) { request, context in try await self.listApiKeys(request, context: context) }
         router.on("/api/v1/keys", method: .post) { request, context in try await self.createApiKey(request, context: context) }
         router.on("/api/v1/keys/:key_id", method: .delete) { request, context in try await self.revokeApiKey(request, context: context) }
@@ -352,7 +357,9 @@ public struct GeneratedRoutes<API: HandoffRailAPI, Context: HandoffRailRequestCo
     /// naming the allowed ones; moving to `completed` sets `metadata.completed_at`.
     /// `decisions` merge into the existing ones by `id`; each action section present in
     /// `actions` replaces that section; `context` and `dependencies` replace the stored
-    /// ones; `hitl: null` removes the checkpoint.
+    /// ones; `hitl: null` removes the checkpoint. A move to `claimed` is a claim for the
+    /// handoff rules: a `block_claim` rule whose condition does not hold yet on the packet
+    /// as stored makes it 409 (`code: rule_blocked`, the rule named in `detail`).
     ///
     /// Minimum role: **agent**.
     ///
@@ -376,6 +383,8 @@ public struct GeneratedRoutes<API: HandoffRailAPI, Context: HandoffRailRequestCo
             return try ResponseWriter.json(payload, status: 403)
         case .notFound(let payload):
             return try ResponseWriter.json(payload, status: 404)
+        case .conflict(let payload):
+            return try ResponseWriter.json(payload, status: 409)
         case .contentTooLarge(let payload):
             return try ResponseWriter.json(payload, status: 413)
         case .unprocessableContent(let payload):
@@ -423,7 +432,10 @@ public struct GeneratedRoutes<API: HandoffRailAPI, Context: HandoffRailRequestCo
     /// Moves a `created` packet to `claimed`, sets `metadata.target_agent` to the
     /// claimer and `metadata.claimed_at`. Of concurrent claimers exactly one wins.
     /// Already claimed is 409 with an object detail naming the claimer
-    /// (`ClaimConflictError`); a completed packet is 400; an expired one is 410.
+    /// (`ClaimConflictError`); a completed packet is 400; an expired one is 410. Until the
+    /// condition of every `block_claim` handoff rule whose `match` applies to the packet
+    /// holds, the claim is 409 too, with the blocking rule's name and reason (see
+    /// `HandoffRule`).
     ///
     /// Minimum role: **agent**.
     ///
@@ -466,7 +478,10 @@ public struct GeneratedRoutes<API: HandoffRailAPI, Context: HandoffRailRequestCo
     /// `hitl.response`, `hitl.responded_by`, `hitl.responded_at` and `hitl.notes`, moves
     /// the packet to `claimed`, adds a `hitl_responded` history event and emits
     /// `hitl.response_ready`. A packet that is not awaiting a human is 409; a checkpoint
-    /// whose `timeout_seconds` has passed is 410.
+    /// whose `timeout_seconds` has passed is 410. On a packet no agent has claimed yet
+    /// the move to `claimed` is a claim for the handoff rules: a `block_claim` rule whose
+    /// condition does not hold yet makes it 409 (`code: rule_blocked`); a packet an agent
+    /// had claimed before is never blocked.
     ///
     /// Minimum role: **agent**.
     ///
@@ -901,6 +916,175 @@ public struct GeneratedRoutes<API: HandoffRailAPI, Context: HandoffRailRequestCo
         switch try await self.api.getSchema(operationInput, caller: authenticatedCaller) {
         case .ok(let payload):
             return try ResponseWriter.json(payload, status: 200)
+        case .unauthorized(let payload):
+            return try ResponseWriter.json(payload, status: 401)
+        case .forbidden(let payload):
+            return try ResponseWriter.json(payload, status: 403)
+        case .notFound(let payload):
+            return try ResponseWriter.json(payload, status: 404)
+        case .unprocessableContent(let payload):
+            return try ResponseWriter.json(payload, status: 422)
+        case .tooManyRequests(let payload):
+            return try ResponseWriter.json(payload, status: 429)
+        case .undocumented(let statusCode, let data):
+            return ResponseWriter.raw(data, status: statusCode)
+        }
+    }
+
+    /// Lists the tenant's rules, disabled ones included, in evaluation order: ascending
+    /// `order`, then `created_at`, then `id`.
+    ///
+    /// Minimum role: **reader**.
+    ///
+    /// `GET /api/v1/rules` — requires role `reader`
+    /// - Spec: `#/paths/~1api~1v1~1rules/get`
+    func listRules(_ request: Request, context: Context) async throws -> Response {
+        let authenticatedCaller = try context.requireCaller()
+        let requestReader = RequestReader(request: request, context: context)
+        try requestReader.finish()
+        let operationInput = Operations.ListRules.Input()
+        switch try await self.api.listRules(operationInput, caller: authenticatedCaller) {
+        case .ok(let payload):
+            return try ResponseWriter.json(payload, status: 200)
+        case .unauthorized(let payload):
+            return try ResponseWriter.json(payload, status: 401)
+        case .forbidden(let payload):
+            return try ResponseWriter.json(payload, status: 403)
+        case .tooManyRequests(let payload):
+            return try ResponseWriter.json(payload, status: 429)
+        case .undocumented(let statusCode, let data):
+            return ResponseWriter.raw(data, status: statusCode)
+        }
+    }
+
+    /// Adds a deterministic handoff rule to the tenant. A rule matches packets by
+    /// `match.source_agent` / `match.target_agent` (agent ids; absent = any) and an optional
+    /// `condition`, and either forces a transfer when a packet is created and the condition
+    /// holds (`force_transfer`) or blocks claims until the condition holds (`block_claim`).
+    /// See `HandoffRule` for the evaluation order, the variables and the comparison
+    /// semantics.
+    ///
+    /// An unsupported variable, a value of the wrong kind for its operator, an unknown
+    /// member anywhere in the body, an action without its fields, or a `block_claim` rule
+    /// without a condition is 422; a name the tenant already uses is 409; a 101st rule is
+    /// 403 `quota_exceeded` (at most 100 rules per tenant, like the other per-tenant limits). A rule takes
+    /// effect for the next create or claim on the same server instance (other instances:
+    /// within 5 seconds).
+    ///
+    /// Minimum role: **admin**.
+    ///
+    /// `POST /api/v1/rules` — requires role `admin`
+    /// - Spec: `#/paths/~1api~1v1~1rules/post`
+    func createRule(_ request: Request, context: Context) async throws -> Response {
+        let authenticatedCaller = try context.requireCaller()
+        var requestReader = RequestReader(request: request, context: context)
+        let requestBody = try await requestReader.jsonBody(HandoffRuleCreate.self, required: true)
+        try requestReader.finish()
+        let operationInput = Operations.CreateRule.Input(body: try requestReader.unwrap(requestBody))
+        switch try await self.api.createRule(operationInput, caller: authenticatedCaller) {
+        case .created(let payload):
+            return try ResponseWriter.json(payload, status: 201)
+        case .unauthorized(let payload):
+            return try ResponseWriter.json(payload, status: 401)
+        case .forbidden(let payload):
+            return try ResponseWriter.json(payload, status: 403)
+        case .conflict(let payload):
+            return try ResponseWriter.json(payload, status: 409)
+        case .contentTooLarge(let payload):
+            return try ResponseWriter.json(payload, status: 413)
+        case .unprocessableContent(let payload):
+            return try ResponseWriter.json(payload, status: 422)
+        case .tooManyRequests(let payload):
+            return try ResponseWriter.json(payload, status: 429)
+        case .undocumented(let statusCode, let data):
+            return ResponseWriter.raw(data, status: statusCode)
+        }
+    }
+
+    /// One rule of the tenant; another tenant's rule is 404.
+    ///
+    /// Minimum role: **reader**.
+    ///
+    /// `GET /api/v1/rules/{rule_id}` — requires role `reader`
+    /// - Spec: `#/paths/~1api~1v1~1rules~1{rule_id}/get`
+    func getRule(_ request: Request, context: Context) async throws -> Response {
+        let authenticatedCaller = try context.requireCaller()
+        var requestReader = RequestReader(request: request, context: context)
+        let ruleId = requestReader.path("rule_id", as: UUID.self, schema: "/$defs/getRule.path.rule_id", required: true)
+        try requestReader.finish()
+        let operationInput = Operations.GetRule.Input(ruleId: try requestReader.unwrap(ruleId))
+        switch try await self.api.getRule(operationInput, caller: authenticatedCaller) {
+        case .ok(let payload):
+            return try ResponseWriter.json(payload, status: 200)
+        case .unauthorized(let payload):
+            return try ResponseWriter.json(payload, status: 401)
+        case .forbidden(let payload):
+            return try ResponseWriter.json(payload, status: 403)
+        case .notFound(let payload):
+            return try ResponseWriter.json(payload, status: 404)
+        case .unprocessableContent(let payload):
+            return try ResponseWriter.json(payload, status: 422)
+        case .tooManyRequests(let payload):
+            return try ResponseWriter.json(payload, status: 429)
+        case .undocumented(let statusCode, let data):
+            return ResponseWriter.raw(data, status: statusCode)
+        }
+    }
+
+    /// Changes the fields present in the body (`condition: null` removes the condition,
+    /// `description: null` the description); the result is validated like a new rule
+    /// (422). Renaming to a name the tenant already
+    /// uses is 409; another tenant's rule is 404.
+    ///
+    /// Minimum role: **admin**.
+    ///
+    /// `PATCH /api/v1/rules/{rule_id}` — requires role `admin`
+    /// - Spec: `#/paths/~1api~1v1~1rules~1{rule_id}/patch`
+    func updateRule(_ request: Request, context: Context) async throws -> Response {
+        let authenticatedCaller = try context.requireCaller()
+        var requestReader = RequestReader(request: request, context: context)
+        let ruleId = requestReader.path("rule_id", as: UUID.self, schema: "/$defs/updateRule.path.rule_id", required: true)
+        let requestBody = try await requestReader.jsonBody(HandoffRuleUpdate.self, required: true)
+        try requestReader.finish()
+        let operationInput = Operations.UpdateRule.Input(ruleId: try requestReader.unwrap(ruleId), body: try requestReader.unwrap(requestBody))
+        switch try await self.api.updateRule(operationInput, caller: authenticatedCaller) {
+        case .ok(let payload):
+            return try ResponseWriter.json(payload, status: 200)
+        case .unauthorized(let payload):
+            return try ResponseWriter.json(payload, status: 401)
+        case .forbidden(let payload):
+            return try ResponseWriter.json(payload, status: 403)
+        case .notFound(let payload):
+            return try ResponseWriter.json(payload, status: 404)
+        case .conflict(let payload):
+            return try ResponseWriter.json(payload, status: 409)
+        case .contentTooLarge(let payload):
+            return try ResponseWriter.json(payload, status: 413)
+        case .unprocessableContent(let payload):
+            return try ResponseWriter.json(payload, status: 422)
+        case .tooManyRequests(let payload):
+            return try ResponseWriter.json(payload, status: 429)
+        case .undocumented(let statusCode, let data):
+            return ResponseWriter.raw(data, status: statusCode)
+        }
+    }
+
+    /// Deletes the rule; it no longer applies from the next create or claim. Another
+    /// tenant's (or an unknown) rule is 404.
+    ///
+    /// Minimum role: **admin**.
+    ///
+    /// `DELETE /api/v1/rules/{rule_id}` — requires role `admin`
+    /// - Spec: `#/paths/~1api~1v1~1rules~1{rule_id}/delete`
+    func deleteRule(_ request: Request, context: Context) async throws -> Response {
+        let authenticatedCaller = try context.requireCaller()
+        var requestReader = RequestReader(request: request, context: context)
+        let ruleId = requestReader.path("rule_id", as: UUID.self, schema: "/$defs/deleteRule.path.rule_id", required: true)
+        try requestReader.finish()
+        let operationInput = Operations.DeleteRule.Input(ruleId: try requestReader.unwrap(ruleId))
+        switch try await self.api.deleteRule(operationInput, caller: authenticatedCaller) {
+        case .noContent:
+            return ResponseWriter.empty(status: 204)
         case .unauthorized(let payload):
             return try ResponseWriter.json(payload, status: 401)
         case .forbidden(let payload):

@@ -27,6 +27,8 @@ public struct HandoffRailService: HandoffRailAPI {
     let logger: Logger
     /// Per-process caches (agent ids per tenant); shared by copies of the service.
     let knownAgents = KnownAgents()
+    /// Per-process cache of the tenants' handoff rules, invalidated by this process's rule writes.
+    let ruleCache = RuleCache()
     /// Announced after every commit that wrote outbox rows (wakes the live-event fan-out).
     public let commitSignal: CommitSignal
 

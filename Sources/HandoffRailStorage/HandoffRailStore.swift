@@ -18,7 +18,7 @@ import HandoffRailModels
 /// - webhook deliveries are leased before they are sent (``DeliveryQueueStore``), so two
 ///   dispatchers never hold the same attempt at once.
 public protocol HandoffRailStore: PacketStore, TenantStore, APIKeyStore, WebhookStore, SchemaStore, StoreHealth,
-    DeliveryQueueStore, ExpiryStore {}
+    DeliveryQueueStore, ExpiryStore, RuleStore {}
 
 /// Liveness and facts about the database, for `/ready` and `/system/health`.
 public protocol StoreHealth: Sendable {

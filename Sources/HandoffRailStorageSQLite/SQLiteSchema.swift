@@ -22,6 +22,9 @@ enum SQLiteSchema {
         migrator.registerMigration("v4: fewer indexes on the write path") { db in
             try db.execute(sql: fewerWriteIndexes)
         }
+        migrator.registerMigration("v5: handoff rules") { db in
+            try db.execute(sql: handoffRules)
+        }
         return migrator
     }
 

@@ -123,6 +123,26 @@ struct RecordingAPI: HandoffRailAPI {
         throw UnansweredOperation(operationID: "getSchema")
     }
 
+    func listRules(_ input: Operations.ListRules.Input, caller: APICaller) async throws -> Operations.ListRules.Output {
+        throw UnansweredOperation(operationID: "listRules")
+    }
+
+    func createRule(_ input: Operations.CreateRule.Input, caller: APICaller) async throws -> Operations.CreateRule.Output {
+        throw UnansweredOperation(operationID: "createRule")
+    }
+
+    func getRule(_ input: Operations.GetRule.Input, caller: APICaller) async throws -> Operations.GetRule.Output {
+        throw UnansweredOperation(operationID: "getRule")
+    }
+
+    func updateRule(_ input: Operations.UpdateRule.Input, caller: APICaller) async throws -> Operations.UpdateRule.Output {
+        throw UnansweredOperation(operationID: "updateRule")
+    }
+
+    func deleteRule(_ input: Operations.DeleteRule.Input, caller: APICaller) async throws -> Operations.DeleteRule.Output {
+        throw UnansweredOperation(operationID: "deleteRule")
+    }
+
     func listApiKeys(_ input: Operations.ListApiKeys.Input, caller: APICaller) async throws -> Operations.ListApiKeys.Output {
         throw UnansweredOperation(operationID: "listApiKeys")
     }

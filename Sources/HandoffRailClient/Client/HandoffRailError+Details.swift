@@ -21,14 +21,29 @@ extension HandoffRailError {
         }
     }
 
-    /// Who holds the packet, when a claim failed with 409 because it is already claimed.
+    /// Who holds the packet, when a claim failed with 409 because it is already claimed; nil
+    /// when a handoff rule refused the claim (see ``blockingRule``) — that 409's `claimed_by`
+    /// is only the packet's addressee, nobody holds it.
     ///
     /// ```swift
     /// if let holder = error.claimant { print("claimed by \(holder.name) (\(holder.id))") }
     /// ```
     public var claimant: TargetAgentInfo? {
-        if case .claimConflictError(let conflict)? = body { return conflict.detail.claimedBy }
+        if case .claimConflictError(let conflict)? = body, conflict.code != BlockingRule.conflictCode {
+            return conflict.detail.claimedBy
+        }
         return nil
+    }
+
+    /// The `block_claim` handoff rule that refused a claim (409 `code: rule_blocked`), if one did.
+    ///
+    /// ```swift
+    /// if let rule = error.blockingRule { print("blocked by \(rule.name): \(rule.reason ?? "")") }
+    /// // blocked by refunds-need-approval: a manager must approve refunds first
+    /// ```
+    public var blockingRule: BlockingRule? {
+        guard case .claimConflictError(let conflict)? = body, conflict.code == BlockingRule.conflictCode else { return nil }
+        return BlockingRule(name: conflict.rule, id: conflict.ruleId, reason: conflict.reason)
     }
 
     /// The server's human-readable `detail` (for a validation failure: its first message).
@@ -50,6 +65,7 @@ extension HandoffRailError {
     public var serverCode: String? {
         switch body {
         case .errorDetail(let error)?, .unprocessableError(.errorDetail(let error))?: return error.code
+        case .claimConflictError(let error)?: return error.code
         default: return nil
         }
     }
@@ -70,6 +86,26 @@ extension HandoffRailError {
         if let json = try? JSONValue(parsing: data), case .string(let detail)? = json["detail"] { return detail }
         let text = String(decoding: data.prefix(200), as: UTF8.self).trimmingCharacters(in: .whitespacesAndNewlines)
         return text.isEmpty ? nil : text
+    }
+}
+
+/// A handoff rule that refused a claim, as named by the server's 409 (`rule`, `rule_id`,
+/// `reason`); the claim succeeds once the rule's condition holds for the packet.
+public struct BlockingRule: Sendable, Hashable {
+    /// The `code` of a claim conflict caused by a rule.
+    public static let conflictCode = "rule_blocked"
+
+    /// The rule's name (unique within the tenant).
+    public var name: String?
+    /// The rule's id.
+    public var id: UUID?
+    /// Why claims wait, e.g. "a manager must approve refunds first".
+    public var reason: String?
+
+    public init(name: String?, id: UUID?, reason: String?) {
+        self.name = name
+        self.id = id
+        self.reason = reason
     }
 }
 

@@ -13,10 +13,12 @@ extension HandoffRailService {
     /// claimer becomes `metadata.target_agent`, `claimed_at` is set.
     ///
     /// - Throws: ``ClaimConflict`` when it is claimed or in progress already; 410 when
-    ///   expired; 400 ("Cannot transition …") from other statuses.
+    ///   expired; 400 ("Cannot transition …") from other statuses; ``RuleBlockedClaim``
+    ///   until every applicable `block_claim` handoff rule's condition holds on the packet.
     func claim(packetID: UUID, request: ClaimRequest, caller: APICaller) async throws -> Packet {
         // The claimer becomes the packet's target agent, so it counts toward the agents quota.
         try await checkAgentQuota(agentIDs: [request.agentId], caller: caller)
+        let rules = try await tenantRules(caller)
         let packet = try await mutatePacket(id: packetID, caller: caller) { stored, now in
             var packet = stored.packet
             switch packet.status {
@@ -32,6 +34,8 @@ extension HandoffRailService {
             default:
                 try PacketLifecycle.checkTransition(from: packet.status, to: .claimed)
             }
+            // Block rules see the packet as stored in the revision this claim commits against.
+            try Self.checkClaimRules(rules, packet: packet)
             let previous = packet.status
             packet.metadata.targetAgent = TargetAgentInfo(id: request.agentId, name: request.agentName, framework: request.framework)
             Self.enter(.claimed, packet: &packet, now: now)

@@ -4,16 +4,18 @@ import HandoffRailStorage
 
 extension HandoffRailService {
     /// Checks a create request against what its schema cannot express — parent, registered
-    /// schema, daily handoff quota, agents quota — and returns the packet to insert.
+    /// schema, daily handoff quota — routes it by the tenant's `force_transfer` rules, then
+    /// checks the agents quota once on the routed packet, and returns the packet to insert.
     ///
     /// - Parameter dailyQuota: the quota as read once for the whole request (nil: none applies).
     /// - Parameter alreadyAdmitted: packets of the same batch admitted before this one; they
     ///   count toward the quotas although they are not committed yet.
+    /// - Parameter rules: the tenant's handoff rules, read once for the whole request.
     /// - Parameter knownParent: the parent, when the caller already loaded it (chain).
     func preparePacket(
         from create: PacketCreate, caller: APICaller, now: Date, dailyQuota: DailyQuota?, alreadyAdmitted: [Packet],
-        knownParent: Packet? = nil
-    ) async throws -> Packet {
+        rules: RuleEvaluator, knownParent: Packet? = nil
+    ) async throws -> RoutedPacket {
         if let parentID = create.parentPacketId, knownParent?.id != parentID {
             guard try await store.packet(id: parentID, tenantID: caller.tenantID) != nil else {
                 throw ServiceError.unprocessable("Parent packet \(parentID.uuidString.lowercased()) not found", code: "parent_not_found", field: "parent_packet_id")
@@ -26,8 +28,9 @@ extension HandoffRailService {
         if let dailyQuota, dailyQuota.usedBefore + alreadyAdmitted.count >= dailyQuota.limit.maximum {
             throw dailyLimitReached(dailyQuota.limit, caller: caller, now: now)
         }
-        try await checkAgentQuota(for: packet, caller: caller, alreadyAdmitted: alreadyAdmitted)
-        return packet
+        let routed = try Self.routeByRules(packet, rules: rules)
+        try await checkAgentQuota(for: routed.packet, caller: caller, alreadyAdmitted: alreadyAdmitted)
+        return routed
     }
 
     /// The daily handoff quota as it stands when a create request starts.

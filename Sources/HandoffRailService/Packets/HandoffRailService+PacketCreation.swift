@@ -9,9 +9,12 @@ extension HandoffRailService {
         ) { (idempotency: IdempotencyRecordMaker<Packet>?) -> Packet in
             let now = clock.now()
             let quota = try await dailyQuota(caller: caller, now: now)
-            let prepared = try await preparePacket(from: input.body, caller: caller, now: now, dailyQuota: quota, alreadyAdmitted: [])
+            let rules = try await tenantRules(caller)
+            let routed = try await preparePacket(from: input.body, caller: caller, now: now, dailyQuota: quota, alreadyAdmitted: [], rules: rules)
+            let prepared = routed.packet
             var recorder = PacketChangeRecorder(inserting: prepared, tenantID: caller.tenantID, now: now)
             recorder.record(.created, actor: "agent:\(prepared.metadata.sourceAgent.id)", event: .packetCreated)
+            recorder.recordRules(of: routed)
             let stored = try await commitCreates([recorder.change], idempotency: try idempotency?(prepared), dailyQuota: quota, caller: caller, now: now)
             noteCreated(stored.map(\.packet), caller: caller)
             return prepared
@@ -31,15 +34,19 @@ extension HandoffRailService {
         ) { (idempotency: IdempotencyRecordMaker<BatchCreateResult>?) -> BatchCreateResult in
             let now = clock.now()
             let quota = try await dailyQuota(caller: caller, now: now)
+            let rules = try await tenantRules(caller)
             var recorders: [PacketChangeRecorder] = []
             var errors: [BatchCreateError] = []
             var admitted: [Packet] = []
             for (index, item) in input.body.packets.enumerated() {
                 do {
                     let create = try Self.decodeBatchItem(item)
-                    let packet = try await preparePacket(from: create, caller: caller, now: now, dailyQuota: quota, alreadyAdmitted: admitted)
+                    let routed = try await preparePacket(
+                        from: create, caller: caller, now: now, dailyQuota: quota, alreadyAdmitted: admitted, rules: rules)
+                    let packet = routed.packet
                     var recorder = PacketChangeRecorder(inserting: packet, tenantID: caller.tenantID, now: now)
                     recorder.record(.created, actor: "agent:\(packet.metadata.sourceAgent.id)", details: ["batch": true], event: .packetCreated)
+                    recorder.recordRules(of: routed)
                     recorders.append(recorder)
                     admitted.append(packet)
                 } catch let error as any APIErrorConvertible where error.statusCode < 500 {
@@ -72,12 +79,15 @@ extension HandoffRailService {
                     actions: draft.actions, dependencies: draft.dependencies, hitl: draft.hitl
                 )
                 let quota = try await dailyQuota(caller: caller, now: now)
-                let child = try await preparePacket(
-                    from: create, caller: caller, now: now, dailyQuota: quota, alreadyAdmitted: [], knownParent: parent.packet
+                let routed = try await preparePacket(
+                    from: create, caller: caller, now: now, dailyQuota: quota, alreadyAdmitted: [],
+                    rules: try await tenantRules(caller), knownParent: parent.packet
                 )
+                let child = routed.packet
                 let parentID = JSONValue.string(parent.packet.id.uuidString.lowercased())
                 var childRecorder = PacketChangeRecorder(inserting: child, tenantID: caller.tenantID, now: now)
                 childRecorder.record(.created, actor: "agent:\(child.metadata.sourceAgent.id)", details: ["parent_packet_id": parentID, "chain": true], event: .packetCreated)
+                childRecorder.recordRules(of: routed)
                 var touchedParent = parent.packet
                 touchedParent.updatedAt = now
                 var parentRecorder = PacketChangeRecorder(updating: parent, to: touchedParent, now: now)

@@ -8,6 +8,8 @@ extension HandoffRailService {
             return .ok(try await claim(packetID: input.packetId, request: input.body, caller: caller))
         } catch let conflict as ClaimConflict {
             return .conflict(ClaimConflictError(detail: ClaimConflictDetail(message: conflict.message, claimedBy: conflict.claimedBy)))
+        } catch let blocked as RuleBlockedClaim {
+            return .conflict(blocked.conflictBody)
         }
     }
 
@@ -30,8 +32,10 @@ extension HandoffRailService {
     /// Applies a PATCH as one revision-checked change. Content edits (context, decisions,
     /// actions, dependencies, hitl) must leave the packet within the tier's packet size:
     /// decisions merge, so repeated PATCHes could otherwise grow it past what a create allows.
+    /// A move to `claimed` is a claim for the handoff rules (``RuleBlockedClaim``, 409).
     private func updatedPacket(_ input: Operations.UpdatePacket.Input, caller: APICaller, maximumBytes: Int) async throws -> Packet {
         let update = input.body
+        let rules = update.status == .claimed ? try await tenantRules(caller) : RuleEvaluator(rules: [])
         return try await mutatePacket(id: input.packetId, caller: caller) { stored, now in
             var packet = stored.packet
             let previousStatus = packet.status
@@ -41,6 +45,7 @@ extension HandoffRailService {
             var changedFields: [JSONValue] = []
             if let status = update.status, status != previousStatus {
                 try PacketLifecycle.checkTransition(from: previousStatus, to: status)
+                if status == .claimed { try Self.checkClaimRules(rules, packet: stored.packet) }
                 Self.enter(status, packet: &packet, now: now)
             }
             if let context = update.context {
@@ -107,6 +112,7 @@ extension HandoffRailService {
     public func respondToPacket(_ input: Operations.RespondToPacket.Input, caller: APICaller) async throws -> Operations.RespondToPacket.Output {
         let response = input.body
         let history = try await store.history(packetID: input.packetId, tenantID: caller.tenantID)
+        let rules = try await tenantRules(caller)
         let packet = try await mutatePacket(id: input.packetId, caller: caller) { stored, now in
             var packet = stored.packet
             if packet.status == .expired {
@@ -120,6 +126,9 @@ extension HandoffRailService {
                now.timeIntervalSince(since) > Double(timeout) {
                 throw ServiceError.gone("HITL checkpoint timed out after \(timeout) seconds")
             }
+            // A packet no agent has claimed yet: the response is its first claim, so the block
+            // rules apply (else PATCH → awaiting_human + respond would bypass them).
+            if packet.metadata.claimedAt == nil { try Self.checkClaimRules(rules, packet: packet) }
             var hitl = packet.hitl ?? HitlCheckpoint(required: true, reason: "Human response requested")
             hitl.response = response.response
             hitl.respondedBy = response.respondedBy

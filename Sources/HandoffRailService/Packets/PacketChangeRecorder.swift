@@ -17,6 +17,8 @@ struct PacketChangeRecorder {
         case inProgress = "in_progress"
         case awaitingHuman = "awaiting_human"
         case hitlResponded = "hitl_responded"
+        /// A `force_transfer` handoff rule re-routed the packet as it was created.
+        case ruleForcedTransfer = "rule_forced_transfer"
 
         /// The step recorded when a packet enters `status` through an update: the step named
         /// like the status (`in_progress` …), `updated` for a status this build does not know.
