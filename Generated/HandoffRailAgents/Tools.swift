@@ -584,7 +584,7 @@ extension ToolSpec {
         method: "POST",
         path: "/api/v1/packets",
         bindings: ["parent_packet_id": .body("parent_packet_id"), "metadata": .body("metadata"), "context": .body("context"), "decisions": .body("decisions"), "actions": .body("actions"), "dependencies": .body("dependencies"), "hitl": .body("hitl"), "schema_id": .body("schema_id")],
-        identityFields: ["body.metadata.source_agent"],
+        identityFields: ["body.metadata.source_agent", "body.decisions[].decided_by", "body.actions.completed[].completed_by", "body.hitl.responded_by"],
         inputSchema: JSONValue.embedded(createPacketInput),
         outputSchema: JSONValue.embedded(createPacketOutput))
 
@@ -770,10 +770,6 @@ extension ToolSpec {
                 "default": [],
                 "description": "Options that were considered and rejected."
               },
-              "decided_by": {
-                "type": ["string", "null"],
-                "description": "Who decided (agent id or person)."
-              },
               "timestamp": {
                 "type": ["string", "null"],
                 "format": "date-time",
@@ -856,10 +852,6 @@ extension ToolSpec {
                   "result": {
                     "type": "string",
                     "description": "Outcome."
-                  },
-                  "completed_by": {
-                    "type": ["string", "null"],
-                    "description": "Who performed it."
                   },
                   "completed_at": {
                     "type": ["string", "null"],
@@ -978,10 +970,6 @@ extension ToolSpec {
                   "type": ["string", "null"],
                   "format": "date-time",
                   "description": "When the human answered."
-                },
-                "responded_by": {
-                  "type": ["string", "null"],
-                  "description": "Who answered."
                 },
                 "notes": {
                   "type": ["string", "null"],
@@ -1970,7 +1958,7 @@ extension ToolSpec {
         method: "PATCH",
         path: "/api/v1/packets/{packet_id}",
         bindings: ["packet_id": .path("packet_id"), "status": .body("status"), "context": .body("context"), "decisions": .body("decisions"), "actions": .body("actions"), "dependencies": .body("dependencies"), "hitl": .body("hitl")],
-        identityFields: [],
+        identityFields: ["body.decisions[].decided_by", "body.actions.completed[].completed_by", "body.hitl.responded_by"],
         inputSchema: JSONValue.embedded(updatePacketInput),
         outputSchema: JSONValue.embedded(updatePacketOutput))
 
@@ -2107,10 +2095,6 @@ extension ToolSpec {
                 "default": [],
                 "description": "Options that were considered and rejected."
               },
-              "decided_by": {
-                "type": ["string", "null"],
-                "description": "Who decided (agent id or person)."
-              },
               "timestamp": {
                 "type": ["string", "null"],
                 "format": "date-time",
@@ -2191,10 +2175,6 @@ extension ToolSpec {
                   "result": {
                     "type": "string",
                     "description": "Outcome."
-                  },
-                  "completed_by": {
-                    "type": ["string", "null"],
-                    "description": "Who performed it."
                   },
                   "completed_at": {
                     "type": ["string", "null"],
@@ -2310,10 +2290,6 @@ extension ToolSpec {
                   "type": ["string", "null"],
                   "format": "date-time",
                   "description": "When the human answered."
-                },
-                "responded_by": {
-                  "type": ["string", "null"],
-                  "description": "Who answered."
                 },
                 "notes": {
                   "type": ["string", "null"],
@@ -3843,11 +3819,11 @@ extension ToolSpec {
               },
               "event_type": {
                 "type": "string",
-                "description": "What happened: `created`, `claimed`, `in_progress`, `awaiting_human`,\n`updated`, `completed`, `failed`, `expired`, `hitl_responded` or `chained`."
+                "description": "What happened: `created`, `claimed`, `in_progress`, `awaiting_human`,\n`updated`, `completed`, `failed`, `expired`, `hitl_responded`, `chained` or\n`rule_forced_transfer` (a `force_transfer` handoff rule re-routed the packet at\ncreate; see `HandoffRule`)."
               },
               "actor": {
                 "type": "string",
-                "description": "Who did it, e.g. `agent:{agent id}`, `human:{responder}`, `system`."
+                "description": "Who did it, e.g. `agent:{agent id}`, `human:{responder}`, `system`, or `rule:{rule name}` for a `rule_forced_transfer`."
               },
               "details": {
                 "description": "Event-specific details, e.g. `{\"parent_packet_id\": …, \"chain\": true}` on a chained child's `created`.",
@@ -3884,7 +3860,7 @@ extension ToolSpec {
         method: "POST",
         path: "/api/v1/packets/{packet_id}/chain",
         bindings: ["packet_id": .path("packet_id"), "metadata": .body("metadata"), "context": .body("context"), "decisions": .body("decisions"), "actions": .body("actions"), "dependencies": .body("dependencies"), "hitl": .body("hitl")],
-        identityFields: ["body.metadata.source_agent"],
+        identityFields: ["body.metadata.source_agent", "body.decisions[].decided_by", "body.actions.completed[].completed_by", "body.hitl.responded_by"],
         inputSchema: JSONValue.embedded(chainPacketInput),
         outputSchema: JSONValue.embedded(chainPacketOutput))
 
@@ -4070,10 +4046,6 @@ extension ToolSpec {
                 "default": [],
                 "description": "Options that were considered and rejected."
               },
-              "decided_by": {
-                "type": ["string", "null"],
-                "description": "Who decided (agent id or person)."
-              },
               "timestamp": {
                 "type": ["string", "null"],
                 "format": "date-time",
@@ -4156,10 +4128,6 @@ extension ToolSpec {
                   "result": {
                     "type": "string",
                     "description": "Outcome."
-                  },
-                  "completed_by": {
-                    "type": ["string", "null"],
-                    "description": "Who performed it."
                   },
                   "completed_at": {
                     "type": ["string", "null"],
@@ -4278,10 +4246,6 @@ extension ToolSpec {
                   "type": ["string", "null"],
                   "format": "date-time",
                   "description": "When the human answered."
-                },
-                "responded_by": {
-                  "type": ["string", "null"],
-                  "description": "Who answered."
                 },
                 "notes": {
                   "type": ["string", "null"],

@@ -64,7 +64,7 @@ package struct ToolSchemaBuilder {
                 return nil
             }
             input = stripped
-            let top = identityPath.split(separator: ".").dropFirst().first.map(String.init)
+            let top = identityPath.split(separator: ".").dropFirst().first.map { String($0.hasSuffix("[]") ? $0.dropLast(2) : $0) }
             if let top, input["properties"]?[top] == nil { bindings.removeAll { $0.argument == top } }
         }
         var output: RawJSON = .object([])
@@ -114,24 +114,80 @@ package struct ToolSchemaBuilder {
     }
 
     /// Removes the property at `body.a.b` (or `query.x`, `path.x`) and its `required` entry.
+    ///
+    /// A step written `name[]` goes through an array property into its `items`
+    /// (`body.decisions[].decided_by` removes `decided_by` from every decision), and a
+    /// property whose schema is a `oneOf`/`anyOf` (e.g. `[HitlCheckpoint, null]`) is
+    /// entered through every branch that has the next property.
     private func removing(_ path: String, from schema: RawJSON) -> RawJSON? {
         let parts = path.split(separator: ".").map(String.init)
         guard parts.count >= 2, ["body", "query", "path"].contains(parts[0]) else { return nil }
+        if parts[0] != "body", parts.count != 2 || parts[1].hasSuffix("[]") { return nil }
         return removing(Array(parts.dropFirst()), from: schema)
     }
 
     private func removing(_ names: [String], from schema: RawJSON) -> RawJSON? {
-        guard let name = names.first, let properties = schema["properties"], let property = properties[name] else {
+        guard let step = names.first else { return nil }
+        if schema["properties"] == nil {
+            return removingInBranches(names, from: schema)
+        }
+        let isArrayStep = step.hasSuffix("[]")
+        let name = isArrayStep ? String(step.dropLast(2)) : step
+        guard !name.isEmpty, let properties = schema["properties"], let property = properties[name] else {
             return nil
         }
         if names.count == 1 {
+            guard !isArrayStep else { return nil }
             var result = schema.setting("properties", to: properties.removing(name))
             if case .array(let required)? = schema["required"] {
                 result = result.setting("required", to: .array(required.filter { $0.stringValue != name }))
             }
             return result
         }
-        guard let inner = removing(Array(names.dropFirst()), from: property) else { return nil }
+        let rest = Array(names.dropFirst())
+        let inner: RawJSON?
+        if isArrayStep {
+            inner = removingInArray(rest, from: property)
+        } else {
+            inner = removing(rest, from: property)
+        }
+        guard let inner else { return nil }
         return schema.setting("properties", to: properties.setting(name, to: inner))
+    }
+
+    /// `names` removed from the `items` of an array schema (directly or in one of its
+    /// `oneOf`/`anyOf` branches, e.g. `type: [array, null]` written as a union).
+    private func removingInArray(_ names: [String], from schema: RawJSON) -> RawJSON? {
+        if let items = schema["items"] {
+            guard let inner = removing(names, from: items) else { return nil }
+            return schema.setting("items", to: inner)
+        }
+        for keyword in ["oneOf", "anyOf"] {
+            guard case .array(let branches)? = schema[keyword] else { continue }
+            var changed = false
+            let updated = branches.map { branch -> RawJSON in
+                guard branch["items"] != nil, let inner = removingInArray(names, from: branch) else { return branch }
+                changed = true
+                return inner
+            }
+            if changed { return schema.setting(keyword, to: .array(updated)) }
+        }
+        return nil
+    }
+
+    /// `names` removed from every `oneOf`/`anyOf` branch that has the property; nil when
+    /// no branch has it.
+    private func removingInBranches(_ names: [String], from schema: RawJSON) -> RawJSON? {
+        for keyword in ["oneOf", "anyOf"] {
+            guard case .array(let branches)? = schema[keyword] else { continue }
+            var changed = false
+            let updated = branches.map { branch -> RawJSON in
+                guard let inner = removing(names, from: branch) else { return branch }
+                changed = true
+                return inner
+            }
+            if changed { return schema.setting(keyword, to: .array(updated)) }
+        }
+        return nil
     }
 }

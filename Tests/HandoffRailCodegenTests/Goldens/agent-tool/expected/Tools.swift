@@ -16,8 +16,8 @@ extension ToolSpec {
         operationID: "claimThing",
         method: "POST",
         path: "/api/v1/things/{thing_id}/claim",
-        bindings: ["thing_id": .path("thing_id"), "agent": .body("agent"), "note": .body("note")],
-        identityFields: ["body.agent.id", "body.claimed_by"],
+        bindings: ["thing_id": .path("thing_id"), "agent": .body("agent"), "note": .body("note"), "votes": .body("votes"), "review": .body("review")],
+        identityFields: ["body.agent.id", "body.claimed_by", "body.votes[].voter", "body.review.reviewer"],
         inputSchema: JSONValue.embedded(claimThingInput),
         outputSchema: JSONValue.embedded(claimThingOutput))
 
@@ -43,6 +43,36 @@ extension ToolSpec {
         "note": {
           "type": "string",
           "maxLength": 200
+        },
+        "votes": {
+          "type": "array",
+          "items": {
+            "description": "A vote.",
+            "type": "object",
+            "required": ["choice"],
+            "properties": {
+              "choice": {
+                "type": "string"
+              }
+            }
+          }
+        },
+        "review": {
+          "oneOf": [
+            {
+              "description": "A review.",
+              "type": "object",
+              "required": ["verdict"],
+              "properties": {
+                "verdict": {
+                  "type": "string"
+                }
+              }
+            },
+            {
+              "type": "null"
+            }
+          ]
         }
       },
       "required": ["thing_id", "agent", "note"]
