@@ -276,6 +276,19 @@ let package = Package(
             ],
             exclude: ["Fixtures"]
         ),
+        .testTarget(
+            name: "HandoffRailMCPTests",
+            dependencies: [
+                "HandoffRailMCP",
+                "HandoffRailAgents",
+                "HandoffRailClient",
+                "HandoffRailModels",
+                "HandoffRailTestSupport",
+                .product(name: "MCP", package: "swift-sdk"),
+                .product(name: "Logging", package: "swift-log"),
+            ],
+            exclude: ["Fixtures"]
+        ),
     ],
     swiftLanguageModes: [.v6]
 )

@@ -22,7 +22,9 @@ struct HandoffRailCommand: AsyncParsableCommand {
         subcommands: [
             PacketsCommand.self, HooksCommand.self, KeysCommand.self, TenantsCommand.self,
             SchemasCommand.self, AuditCommand.self, EventsCommand.self,
+            RulesCommand.self,
             ConfigCommand.self,
+            MCPCommand.self,
             ServeCommand.self, OperationsCommand.self,
         ])
 

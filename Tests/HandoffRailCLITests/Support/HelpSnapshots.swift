@@ -23,7 +23,8 @@ enum HelpSnapshots {
         ["tenants"], ["tenants", "list"], ["tenants", "get"], ["tenants", "create"], ["tenants", "update"],
         ["tenants", "delete"], ["tenants", "keys"],
         ["schemas"], ["schemas", "register"], ["schemas", "list"], ["schemas", "get"],
-        ["audit"], ["events"], ["config"], ["config", "show"], ["serve"], ["operations"],
+        ["rules"], ["rules", "list"], ["rules", "get"], ["rules", "create"], ["rules", "update"], ["rules", "delete"],
+        ["audit"], ["events"], ["config"], ["config", "show"], ["mcp"], ["serve"], ["operations"],
     ]
 
     /// Whether this run records instead of comparing.

@@ -1,0 +1,71 @@
+#!/usr/bin/env bash
+# `handoffrail mcp` checked with a real MCP client: the Python `mcp` package (2.3.0 from PyPI).
+#
+#   ./scripts/check-mcp.sh
+#
+# Installs `mcp` into .venv-mcp (or uses the interpreter named by PYTHON, which must have it),
+# builds the debug `handoffrail`, starts `handoffrail serve` on a free local port with a fresh
+# temporary database and a random bootstrap admin key, waits for /ready, and runs
+# tests/python/mcp_scenario.py: it spawns `handoffrail mcp` over stdio as two agents and goes
+# initialize -> tools/list -> tools/call create, claim, complete (plus error calls), then checks
+# the packet over HTTP. Stops the server with SIGTERM. Exits with the scenario's status; the
+# server log is printed on failure.
+#
+# Knobs: HANDOFFRAIL_BIN=/path/to/handoffrail skips the build; PYTHON=/path/to/python reuses a
+# venv that has `mcp` (e.g. .venv-agents) instead of creating .venv-mcp.
+set -euo pipefail
+cd "$(dirname "$0")/.."
+
+step() { printf '\n==> %s\n' "$*"; }
+
+if [ -n "${PYTHON:-}" ]; then
+    python=$PYTHON
+    "$python" -c 'import mcp' || { echo "PYTHON=$python cannot import mcp" >&2; exit 1; }
+else
+    step "Python MCP client (mcp 2.3.0) in .venv-mcp"
+    if [ ! -x .venv-mcp/bin/python ]; then python3 -m venv .venv-mcp; fi
+    .venv-mcp/bin/pip install --quiet --disable-pip-version-check "mcp==2.3.0"
+    python=.venv-mcp/bin/python
+fi
+
+if [ -n "${HANDOFFRAIL_BIN:-}" ]; then
+    bin=$HANDOFFRAIL_BIN
+else
+    step "Building handoffrail (debug)"
+    swift build --product handoffrail
+    bin="$(swift build --show-bin-path)/handoffrail"
+fi
+[ -x "$bin" ] || { echo "no executable at $bin" >&2; exit 1; }
+case "$bin" in /*) ;; *) bin="$PWD/$bin" ;; esac
+
+workdir=$(mktemp -d "${TMPDIR:-/tmp}/handoffrail-mcp-check.XXXXXX")
+log="$workdir/server.log"
+server_pid=""
+show_log() {
+    echo "---- server log ($log) ----" >&2
+    tail -n 200 "$log" >&2 || true
+    echo "---- end of server log ----" >&2
+}
+cleanup() {
+    if [ -n "$server_pid" ] && kill -0 "$server_pid" 2>/dev/null; then
+        kill -TERM "$server_pid" 2>/dev/null || true
+        for _ in $(seq 1 100); do kill -0 "$server_pid" 2>/dev/null || break; sleep 0.1; done
+        kill -KILL "$server_pid" 2>/dev/null || true
+    fi
+    rm -rf "$workdir"
+}
+trap cleanup EXIT
+trap 'exit 130' INT TERM
+
+# shellcheck source=scripts/lib/local-server.sh
+. scripts/lib/local-server.sh
+step "Starting handoffrail serve (free local port, fresh database)"
+start_local_server 100000 100000 || { show_log; exit 1; }
+echo "listening on $base"
+
+step "Scenario (tests/python/mcp_scenario.py)"
+status=0
+"$python" tests/python/mcp_scenario.py --bin "$bin" --base-url "$base" --api-key "$api_key" || status=$?
+
+if [ "$status" -ne 0 ]; then show_log; fi
+exit "$status"
