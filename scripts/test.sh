@@ -9,7 +9,8 @@
 #     `handoffrail serve` through tests/python/sdk_scenario.py, and its SSE and WebSocket
 #     clients through tests/python/events_scenario.py;
 #  4b. the agent adapters' output is checked with the frameworks' own Python libraries
-#     (langchain-core, openai-agents, google-adk; scripts/check-python-agents.sh);
+#     (langchain-core, openai-agents, google-adk, crewai; scripts/check-python-agents.sh), and
+#     `handoffrail mcp` is driven by the Python `mcp` client (scripts/check-mcp.sh);
 #  5. the client SDK's DocC catalog converts without unresolved symbols, links or snippets;
 #  6. the build plugin must regenerate code when the spec changes.
 set -euo pipefail
@@ -33,6 +34,9 @@ grep -E "^(draft|JSON Schema suite)" .build/test-output.txt || true
 
 step "Agent adapters against the frameworks' own Python libraries"
 SKIP_SWIFT_BUILD=1 scripts/check-python-agents.sh
+
+step "MCP server with a real MCP client (Python mcp 2.3.0)"
+PYTHON=.venv-agents/bin/python HANDOFFRAIL_BIN="$(swift build --show-bin-path)/handoffrail" scripts/check-mcp.sh
 
 step "Wire compatibility with the Python SDK (handoffrail-sdk 0.3.0)"
 HANDOFFRAIL_BIN="$(swift build --show-bin-path)/handoffrail" scripts/check-python-sdk.sh
