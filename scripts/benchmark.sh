@@ -56,20 +56,12 @@ fi
 
 workdir=$(mktemp -d "${TMPDIR:-/tmp}/handoffrail-bench.XXXXXX")
 server_pid=""
-cleanup() {
-    if [ -n "$server_pid" ] && kill -0 "$server_pid" 2>/dev/null; then
-        kill -TERM "$server_pid" 2>/dev/null || true
-        for _ in $(seq 1 100); do kill -0 "$server_pid" 2>/dev/null || break; sleep 0.1; done
-        kill -KILL "$server_pid" 2>/dev/null || true
-    fi
-    rm -rf "$workdir"
-}
-trap cleanup EXIT
+# shellcheck source=scripts/lib/local-server.sh
+. scripts/lib/local-server.sh
+trap stop_local_server_and_clean EXIT
 trap 'exit 130' INT TERM
 
 log="$workdir/server.log"
-# shellcheck source=scripts/lib/local-server.sh
-. scripts/lib/local-server.sh
 step "Starting handoffrail serve (free local port, fresh database)"
 start_local_server "$rate_per_minute" "$rate_per_hour" || { echo "server log:" >&2; cat "$log" >&2; exit 1; }
 echo "listening on $base" >&2

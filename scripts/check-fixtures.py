@@ -85,6 +85,10 @@ EXPECTED = {
     "schema_violation.json": ref("UnprocessableError"),
     "rate_limited.json": ref("RateLimitError"),
     "payload_too_large.json": ref("PayloadTooLargeError"),
+    "rule_list.json": ref("HandoffRuleList"),
+    "rule_create_request.json": ref("HandoffRuleCreate"),
+    "rule_update_request.json": ref("HandoffRuleUpdate"),
+    "claim_blocked_by_rule.json": ref("ClaimConflictError"),
 }
 
 

@@ -41,24 +41,11 @@ case "$bin" in /*) ;; *) bin="$PWD/$bin" ;; esac
 workdir=$(mktemp -d "${TMPDIR:-/tmp}/handoffrail-mcp-check.XXXXXX")
 log="$workdir/server.log"
 server_pid=""
-show_log() {
-    echo "---- server log ($log) ----" >&2
-    tail -n 200 "$log" >&2 || true
-    echo "---- end of server log ----" >&2
-}
-cleanup() {
-    if [ -n "$server_pid" ] && kill -0 "$server_pid" 2>/dev/null; then
-        kill -TERM "$server_pid" 2>/dev/null || true
-        for _ in $(seq 1 100); do kill -0 "$server_pid" 2>/dev/null || break; sleep 0.1; done
-        kill -KILL "$server_pid" 2>/dev/null || true
-    fi
-    rm -rf "$workdir"
-}
-trap cleanup EXIT
-trap 'exit 130' INT TERM
-
 # shellcheck source=scripts/lib/local-server.sh
 . scripts/lib/local-server.sh
+trap stop_local_server_and_clean EXIT
+trap 'exit 130' INT TERM
+
 step "Starting handoffrail serve (free local port, fresh database)"
 start_local_server 100000 100000 || { show_log; exit 1; }
 echo "listening on $base"

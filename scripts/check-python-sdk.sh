@@ -34,11 +34,6 @@ fi
 workdir=$(mktemp -d "${TMPDIR:-/tmp}/handoffrail-sdk-check.XXXXXX")
 log="$workdir/server.log"
 server_pid=""
-show_log() {
-    echo "---- server log ($log) ----" >&2
-    tail -n 200 "$log" >&2 || true
-    echo "---- end of server log ----" >&2
-}
 cleanup() {
     if [ -n "$server_pid" ] && kill -0 "$server_pid" 2>/dev/null; then
         kill -KILL "$server_pid" 2>/dev/null || true
@@ -47,9 +42,9 @@ cleanup() {
 }
 trap cleanup EXIT
 trap 'exit 130' INT TERM
-
 # shellcheck source=scripts/lib/local-server.sh
 . scripts/lib/local-server.sh
+
 step "Starting handoffrail serve (free local port, fresh database)"
 start_local_server 100000 100000 || { show_log; exit 1; }
 echo "listening on $base"

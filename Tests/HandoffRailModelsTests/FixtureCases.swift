@@ -77,5 +77,9 @@ struct FixtureCase: Sendable, CustomTestStringConvertible {
         FixtureCase(PayloadTooLargeError.self, "payload_too_large"),
         FixtureCase(UnprocessableError.self, "schema_violation"),
         FixtureCase(UnprocessableError.self, "validation_error"),
+        FixtureCase(HandoffRuleList.self, "rule_list"),
+        FixtureCase(HandoffRuleCreate.self, "rule_create_request"),
+        FixtureCase(HandoffRuleUpdate.self, "rule_update_request"),
+        FixtureCase(ClaimConflictError.self, "claim_blocked_by_rule"),
     ]
 }

@@ -1,4 +1,4 @@
-# Sourced by check-python-sdk.sh and benchmark.sh (not run on its own).
+# Sourced by check-python-sdk.sh, check-mcp.sh and benchmark.sh (not run on its own).
 #
 # start_local_server PER_MINUTE PER_HOUR
 #   Starts "$bin" serve on a free 127.0.0.1 port with a fresh database in "$workdir", its
@@ -34,4 +34,24 @@ PY
     done
     echo "the server was not ready within 60 s" >&2
     return 1
+}
+
+# show_log
+#   The last 200 lines of the server's output ("$log") on stderr.
+show_log() {
+    echo "---- server log ($log) ----" >&2
+    tail -n 200 "$log" >&2 || true
+    echo "---- end of server log ----" >&2
+}
+
+# stop_local_server_and_clean
+#   For `trap … EXIT`: SIGTERM to "$server_pid", up to 10 s for it to exit, then SIGKILL;
+#   removes "$workdir".
+stop_local_server_and_clean() {
+    if [ -n "${server_pid:-}" ] && kill -0 "$server_pid" 2>/dev/null; then
+        kill -TERM "$server_pid" 2>/dev/null || true
+        for _ in $(seq 1 100); do kill -0 "$server_pid" 2>/dev/null || break; sleep 0.1; done
+        kill -KILL "$server_pid" 2>/dev/null || true
+    fi
+    rm -rf "$workdir"
 }
