@@ -21,4 +21,6 @@ public enum AgentFramework: String, Sendable, Hashable, CaseIterable, Codable {
     case googleADK = "google-adk"
     /// robutlerai webagents: OpenAI chat-completions messages and chunks.
     case webAgents = "webagents"
+    /// A2A protocol v1 (Agent2Agent) `Message` objects.
+    case a2a = "a2a"
 }

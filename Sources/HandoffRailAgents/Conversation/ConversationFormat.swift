@@ -36,4 +36,6 @@ public struct ConversationFormat: Sendable, Hashable, CustomStringConvertible {
     public static let googleADK = ConversationFormat(framework: .googleADK, version: "1")
     /// OpenAI chat-completions messages as webagents sends them.
     public static let webAgents = ConversationFormat(framework: .webAgents, version: "1")
+    /// A2A protocol v1 `Message` objects (`role: ROLE_USER|ROLE_AGENT`, `parts`).
+    public static let a2a = ConversationFormat(framework: .a2a, version: "1")
 }

@@ -10,7 +10,7 @@ import HandoffRailModels
 ///
 /// Google ADK has no system role in session events (instructions live on the agent), so
 /// `system` turns are written as `user` content there; that is the table's only other
-/// many-to-one entry.
+/// many-to-one entry; A2A (roles `ROLE_USER` and `ROLE_AGENT` only) does the same.
 ///
 /// ```swift
 /// ConversationRoleTable.mapping(for: .googleADK).outgoing[.agent]   // "model"
@@ -19,7 +19,7 @@ public enum ConversationRoleTable {
     /// Every framework's mapping.
     public static let mappings: [AgentFramework: FrameworkRoleMapping] = {
         var table: [AgentFramework: FrameworkRoleMapping] = [:]
-        for mapping in [langChain, langGraph, crewAI, openAIAgents, vercelAI, googleADK, webAgents] {
+        for mapping in [langChain, langGraph, crewAI, openAIAgents, vercelAI, googleADK, webAgents, a2a] {
             table[mapping.framework] = mapping
         }
         return table
@@ -72,4 +72,9 @@ public enum ConversationRoleTable {
     static let webAgents = FrameworkRoleMapping(
         framework: .webAgents, outgoing: openAIStyleOutgoing, incoming: openAIStyleIncoming,
         humanRationale: "webagents speaks OpenAI chat completions; a person in the loop is a user message.")
+    static let a2a = FrameworkRoleMapping(
+        framework: .a2a,
+        outgoing: [.user: "ROLE_USER", .agent: "ROLE_AGENT", .system: "ROLE_USER", .human: "ROLE_USER"],
+        incoming: ["ROLE_USER": .user, "ROLE_AGENT": .agent],
+        humanRationale: "A2A v1 messages have roles ROLE_USER and ROLE_AGENT only; a person answering an input-required task sends a ROLE_USER message. System turns are ROLE_USER too, since A2A has no system role (instructions stay inside the remote agent).")
 }

@@ -23,6 +23,16 @@ enum AgentSamples {
     static func vercelV4() throws -> JSONValue { try json("vercel_ai_v4_core_messages.json")["messages"]! }
     static func vercelV5() throws -> JSONValue { try json("vercel_ai_v5plus_ui_to_model.json")["modelMessages"]! }
     static func googleADK() throws -> JSONValue { try json("adk_transfer_events.json") }
+    static func a2aExchange() throws -> JSONValue { try json("a2a_v1_input_required.json") }
+
+    /// The A2A §6.3 exchange as a conversation: request, the task's status message, follow-up.
+    static func a2a() throws -> JSONValue {
+        let exchange = try a2aExchange()
+        return [
+            try #require(exchange["request"]?["message"]), try #require(exchange["response"]?["task"]?["status"]?["message"]),
+            try #require(exchange["followUp"]?["message"]),
+        ]
+    }
 
     /// The remote handoff sample: the request's messages and the streamed reply's chunks.
     static func webAgentsExchange() throws -> (request: JSONValue, chunks: [JSONValue]) {
@@ -49,6 +59,7 @@ enum AgentSamples {
             ("vercel-ai v5 ModelMessage", VercelAICodec(version: .v5), try vercelV5()),
             ("google-adk events", GoogleADKCodec(), try googleADK()),
             ("webagents chat", WebAgentsCodec(), try webAgents()),
+            ("a2a input required", A2ACodec(), try a2a()),
         ]
     }
 }

@@ -9,7 +9,7 @@ import Testing
 struct CodecRoundTripTests {
     static let codecs: [any ConversationCodec] = [
         LangChainCodec(), CrewAICodec(), OpenAIAgentsCodec(), VercelAICodec(version: .v4), VercelAICodec(version: .v5),
-        GoogleADKCodec(), WebAgentsCodec(),
+        GoogleADKCodec(), WebAgentsCodec(), A2ACodec(),
     ]
 
     /// The turns as another process would read them from a packet.
@@ -89,6 +89,7 @@ struct CodecRoundTripTests {
         switch format.framework {
         case .langChain, .langGraph: return item["data"]?["content"]?.stringValue
         case .googleADK: return item["content"]?["parts"]?[0]?["text"]?.stringValue
+        case .a2a: return item["parts"]?[0]?["text"]?.stringValue
         default: return item["content"]?.stringValue
         }
     }

@@ -14,6 +14,7 @@ struct RoleTableTests {
         .vercelAI: [.user: "user", .agent: "assistant", .system: "system", .human: "user"],
         .googleADK: [.user: "user", .agent: "model", .system: "user", .human: "user"],
         .webAgents: [.user: "user", .agent: "assistant", .system: "system", .human: "user"],
+        .a2a: [.user: "ROLE_USER", .agent: "ROLE_AGENT", .system: "ROLE_USER", .human: "ROLE_USER"],
     ]
 
     @Test("every framework maps every documented packet role, as documented", arguments: AgentFramework.allCases)
@@ -39,8 +40,8 @@ struct RoleTableTests {
         for role in [ConversationRole.user, .agent, .system] {
             let native = try mapping.nativeRole(for: role)
             let back = mapping.packetRole(forNative: native)
-            if framework == .googleADK && role == .system {
-                #expect(back == .user)  // ADK events have no system role
+            if (framework == .googleADK || framework == .a2a) && role == .system {
+                #expect(back == .user)  // ADK events and A2A messages have no system role
             } else {
                 #expect(back == role)
             }
@@ -70,6 +71,7 @@ struct RoleTableTests {
         #expect(try OpenAIAgentsCodec().resume(entries, options: ResumeOptions())[0]?["role"] == "user")
         #expect(try VercelAICodec(version: .v5).resume(entries, options: ResumeOptions())[0]?["role"] == "user")
         #expect(try WebAgentsCodec().resume(entries, options: ResumeOptions())[0]?["role"] == "user")
+        #expect(try A2ACodec().resume(entries, options: ResumeOptions())[0]?["role"] == "ROLE_USER")
         let event = try GoogleADKCodec().resume(entries, options: ResumeOptions())[0]
         #expect(event?["content"]?["role"] == "user")
         #expect(event?["author"] == "user")
