@@ -28,7 +28,7 @@ public struct HandoffRailService: HandoffRailAPI {
     /// Per-process caches (agent ids per tenant); shared by copies of the service.
     let knownAgents = KnownAgents()
     /// Per-process cache of the tenants' handoff rules, invalidated by this process's rule writes.
-    let ruleCache = RuleCache()
+    let ruleCache = RuleCache<RuleEvaluator>()
     /// Announced after every commit that wrote outbox rows (wakes the live-event fan-out).
     public let commitSignal: CommitSignal
 

@@ -35,7 +35,7 @@ extension HandoffRailService {
     /// A move to `claimed` is a claim for the handoff rules (``RuleBlockedClaim``, 409).
     private func updatedPacket(_ input: Operations.UpdatePacket.Input, caller: APICaller, maximumBytes: Int) async throws -> Packet {
         let update = input.body
-        let rules = update.status == .claimed ? try await tenantRules(caller) : RuleEvaluator(rules: [])
+        let rules = update.status == .claimed ? try await tenantRules(caller) : RuleEvaluator.empty
         return try await mutatePacket(id: input.packetId, caller: caller) { stored, now in
             var packet = stored.packet
             let previousStatus = packet.status

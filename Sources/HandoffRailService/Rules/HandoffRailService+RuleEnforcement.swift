@@ -20,7 +20,7 @@ extension HandoffRailService {
     /// to the agent the packet already targets changes nothing: the target as sent (name,
     /// framework) stays and no history step is recorded.
     static func routeByRules(_ packet: Packet, rules: RuleEvaluator) throws -> RoutedPacket {
-        guard !rules.rules.isEmpty, let transfer = rules.forcedTransfer(for: try ruleView(of: packet)) else {
+        guard !rules.forceTransferRules.isEmpty, let transfer = rules.forcedTransfer(for: try ruleView(of: packet)) else {
             return RoutedPacket(packet: packet)
         }
         let original = packet.metadata.targetAgent
@@ -33,7 +33,7 @@ extension HandoffRailService {
     /// The claim-time rules: throws ``RuleBlockedClaim`` while a `block_claim` rule applies to
     /// the packet as stored and its release condition does not hold yet.
     static func checkClaimRules(_ rules: RuleEvaluator, packet: Packet) throws {
-        guard !rules.rules.isEmpty, let block = rules.claimBlock(for: try ruleView(of: packet)) else { return }
+        guard !rules.blockClaimRules.isEmpty, let block = rules.claimBlock(for: try ruleView(of: packet)) else { return }
         throw RuleBlockedClaim(block: block, currentTarget: packet.metadata.targetAgent)
     }
 

@@ -58,17 +58,15 @@ extension HandoffRailService {
     /// retried on the fresh rule (the PATCH's fields win over the other write's, field by
     /// field); still losing after ``ruleUpdateAttempts`` is 409 `concurrent_update`.
     public func updateRule(_ input: Operations.UpdateRule.Input, caller: APICaller) async throws -> Operations.UpdateRule.Output {
-        for _ in 1..<Self.ruleUpdateAttempts {
+        var attempt = 0
+        while true {
+            attempt += 1
             do {
                 return .ok(try await updateRuleOnce(input, caller: caller))
             } catch let error as StoreError where error.code == .revisionConflict {
-                continue
+                if attempt < Self.ruleUpdateAttempts { continue }
+                throw ServiceError.conflict("The rule was changed concurrently; read it again and retry", code: "concurrent_update")
             }
-        }
-        do {
-            return .ok(try await updateRuleOnce(input, caller: caller))
-        } catch let error as StoreError where error.code == .revisionConflict {
-            throw ServiceError.conflict("The rule was changed concurrently; read it again and retry", code: "concurrent_update")
         }
     }
 
@@ -119,7 +117,7 @@ extension HandoffRailService {
 
     /// An evaluator over the tenant's rules (from the per-process cache; it keeps the enabled ones).
     func tenantRules(_ caller: APICaller) async throws -> RuleEvaluator {
-        RuleEvaluator(rules: try await ruleCache.rules(of: caller.tenantID) { try await store.rules(tenantID: caller.tenantID) })
+        try await ruleCache.rules(of: caller.tenantID) { RuleEvaluator(rules: try await store.rules(tenantID: caller.tenantID)) }
     }
 
     private func existingRule(_ id: UUID, of caller: APICaller) async throws -> HandoffRule {

@@ -1,8 +1,9 @@
 import HandoffRailModels
 import Synchronization
 
-/// The tenants' handoff rules as last read from the store, so the create and claim paths
-/// (which consult them on every request) usually cost no query.
+/// The tenants' handoff rules as last read from the store — in the service, already built
+/// into a ``RuleEvaluator`` — so the create and claim paths (which consult them on every
+/// request) usually cost no query and no sorting.
 ///
 /// Consistency: a write through this process invalidates the tenant's entry after it
 /// committed, and a load that was already running when a write invalidated the entry is not
@@ -11,15 +12,15 @@ import Synchronization
 /// are picked up when the entry ages out: after at most ``maximumAge``.
 ///
 /// ```swift
-/// let rules = try await ruleCache.rules(of: tenantID) { try await store.rules(tenantID: tenantID) }
+/// let evaluator = try await ruleCache.rules(of: tenantID) { RuleEvaluator(rules: try await store.rules(tenantID: tenantID)) }
 /// ruleCache.invalidate(tenantID)   // after insert, replace or delete
 /// ```
-final class RuleCache: Sendable {
+final class RuleCache<Rules: Sendable>: Sendable {
     /// How long another instance's rule change may stay unseen.
-    static let maximumAge: Duration = .seconds(5)
+    static var maximumAge: Duration { .seconds(5) }
 
     private struct Entry {
-        var rules: [HandoffRule]
+        var rules: Rules
         var loadedAt: ContinuousClock.Instant
     }
 
@@ -31,7 +32,7 @@ final class RuleCache: Sendable {
     private let state = Mutex(State())
 
     /// The tenant's rules (evaluation order, as the store answers), cached for ``maximumAge``.
-    func rules(of tenantID: String, load: () async throws -> [HandoffRule]) async throws -> [HandoffRule] {
+    func rules(of tenantID: String, load: () async throws -> Rules) async throws -> Rules {
         let now = ContinuousClock.now
         let (cached, generation) = state.withLock { state in
             (state.entries[tenantID], state.generations[tenantID, default: 0])

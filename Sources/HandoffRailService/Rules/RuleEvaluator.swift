@@ -19,11 +19,20 @@ import HandoffRailModels
 /// if let block = evaluator.claimBlock(for: packetJSON) { throw … block.reason … }
 /// ```
 struct RuleEvaluator: Sendable {
-    /// Enabled rules in evaluation order.
-    let rules: [HandoffRule]
+    /// Enabled `force_transfer` rules in evaluation order.
+    let forceTransferRules: [HandoffRule]
+    /// Enabled `block_claim` rules in evaluation order.
+    let blockClaimRules: [HandoffRule]
 
+    /// An evaluator with no rules.
+    static let empty = RuleEvaluator(rules: [])
+
+    /// Keeps the enabled rules, split by kind, in evaluation order (built once per load of the
+    /// tenant's rules, not per request).
     init(rules: [HandoffRule]) {
-        self.rules = rules.filter(\.enabled).sorted(by: Self.evaluatesBefore)
+        let enabled = rules.filter(\.enabled).sorted(by: Self.evaluatesBefore)
+        forceTransferRules = enabled.filter { $0.action.type == .forceTransfer }
+        blockClaimRules = enabled.filter { $0.action.type == .blockClaim }
     }
 
     /// The evaluation order: `order`, then `created_at`, then `id` (lowercase text).
@@ -35,7 +44,9 @@ struct RuleEvaluator: Sendable {
 
     /// The winning `force_transfer` rule for a packet being created, and where it routes it.
     func forcedTransfer(for packet: JSONValue) -> ForcedTransfer? {
-        guard let rule = firstMatch(.forceTransfer, packet: packet), let target = rule.action.targetAgent else { return nil }
+        guard let rule = forceTransferRules.first(where: { Self.applies($0, to: packet) }), let target = rule.action.targetAgent else {
+            return nil
+        }
         return ForcedTransfer(
             rule: rule, target: TargetAgentInfo(id: target.id, name: target.name ?? target.id, framework: target.framework))
     }
@@ -44,17 +55,11 @@ struct RuleEvaluator: Sendable {
     /// applies to the packet and whose release `condition` does not hold yet. A rule without
     /// a condition (refused when written; only possible for older rows) never releases.
     func claimBlock(for packet: JSONValue) -> ClaimBlock? {
-        let blocking = rules.first { rule in
-            rule.action.type == .blockClaim && Self.matches(rule.match, packet: packet)
-                && !(rule.condition.map { Self.holds($0, packet: packet) } ?? false)
+        let blocking = blockClaimRules.first { rule in
+            Self.matches(rule.match, packet: packet) && !(rule.condition.map { Self.holds($0, packet: packet) } ?? false)
         }
         guard let rule = blocking else { return nil }
         return ClaimBlock(rule: rule, reason: rule.action.reason ?? "Blocked by rule \(rule.name)")
-    }
-
-    /// The first enabled rule of `kind` whose match and condition hold.
-    func firstMatch(_ kind: HandoffRuleActionType, packet: JSONValue) -> HandoffRule? {
-        rules.first { $0.action.type == kind && Self.applies($0, to: packet) }
     }
 
     /// Whether a rule's `match` and `condition` hold for a packet (enabled or not).

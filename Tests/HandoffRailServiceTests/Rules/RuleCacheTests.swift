@@ -24,7 +24,7 @@ struct RuleCacheTests {
 
     @Test("a fresh entry is served without loading; invalidation reloads that tenant only")
     func hitsAndInvalidation() async throws {
-        let cache = RuleCache()
+        let cache = RuleCache<[HandoffRule]>()
         let loads = Loads()
         let a = [Self.rule("a")], b = [Self.rule("b")]
         #expect(try await cache.rules(of: "t1") { await loads.next(a) } == a)
@@ -40,7 +40,7 @@ struct RuleCacheTests {
 
     @Test("a load that was running when a write invalidated the tenant is not kept")
     func racingLoadIsDropped() async throws {
-        let cache = RuleCache()
+        let cache = RuleCache<[HandoffRule]>()
         let stale = [Self.rule("stale")], fresh = [Self.rule("fresh")]
         let served = try await cache.rules(of: "t") {
             cache.invalidate("t")   // a rule write commits while this load is in flight
