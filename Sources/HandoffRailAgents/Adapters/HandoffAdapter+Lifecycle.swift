@@ -116,7 +116,7 @@ extension HandoffAdapter {
             let page = try await client.listPackets(status: PacketStatus.created.rawValue, targetAgent: identity.id, limit: limit)
             if !page.packets.isEmpty || clock.now >= deadline { return page.packets }
             // At least 50 ms between requests, so a zero interval does not hammer the server.
-            try await Task.sleep(for: max(.milliseconds(50), min(interval, clock.now.duration(to: deadline))))
+            try await Task.sleep(for: max(HandoffStream.minimumPollingInterval, min(interval, clock.now.duration(to: deadline))))
         }
     }
 

@@ -46,10 +46,10 @@ public enum HandoffAdapterError: Error, Sendable, Hashable, CustomStringConverti
     /// The typed error for a failed claim, or `error` itself when it is not a conflict.
     static func claim(_ id: UUID, failedWith error: any Error) -> any Error {
         guard let error = error as? HandoffRailError, error.kind == .conflict else { return error }
-        if case .claimConflictError(let conflict)? = error.body, conflict.code == "rule_blocked" {
+        if let blocking = error.blockingRule {
             // A rule's 409 also carries `claimed_by` (the packet's current target), but nobody holds it.
             return HandoffAdapterError.claimBlocked(
-                packetID: id, rule: conflict.rule ?? conflict.detail.message, reason: conflict.reason, underlying: error)
+                packetID: id, rule: blocking.name ?? error.detail ?? "", reason: blocking.reason, underlying: error)
         }
         if let holder = error.claimant {
             return HandoffAdapterError.alreadyClaimed(packetID: id, holder: holder, underlying: error)

@@ -30,12 +30,12 @@ enum APIErrorMessage {
         } else if let detail = error.detail ?? error.reason, !detail.isEmpty {
             line += ": " + detail
         }
-        if case .claimConflictError(let conflict)? = error.body, conflict.code == "rule_blocked" {
-            // `claimed_by` is then only the addressee: nobody holds the packet, a rule refuses it.
-            if let rule = conflict.rule ?? conflict.ruleId?.uuidString.lowercased(), !line.contains(rule) {
+        if let blocking = error.blockingRule {
+            // `claimed_by` is then only the addressee (`claimant` is nil): a rule refuses the claim.
+            if let rule = blocking.name ?? blocking.id?.uuidString.lowercased(), !line.contains(rule) {
                 line += "; blocked by handoff rule '\(rule)'"
             }
-            if let reason = conflict.reason, !reason.isEmpty, !line.contains(reason) { line += "; reason: \(reason)" }
+            if let reason = blocking.reason, !reason.isEmpty, !line.contains(reason) { line += "; reason: \(reason)" }
         } else if let claimant = error.claimant {
             line += "; claimed by \(claimant.name) (\(claimant.id))"
         }

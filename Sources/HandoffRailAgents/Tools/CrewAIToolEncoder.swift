@@ -26,13 +26,9 @@ public struct CrewAIToolEncoder: Sendable, Hashable {
 
     /// `{"name","description","args_schema"}`.
     public func encode(_ tool: ToolDefinition) -> EncodedTool {
-        var schema = tool.inputSchema
-        if case .object(var members) = schema, members["title"] == nil {
-            members["title"] = .string(tool.name)
-            schema = .object(members)
-        }
-        return EncodedTool(
+        // The same `args_schema` as LangChain's: the input schema, titled with the tool name.
+        EncodedTool(
             name: tool.name,
-            json: ["name": .string(tool.name), "description": .string(tool.description), "args_schema": schema])
+            json: ["name": .string(tool.name), "description": .string(tool.description), "args_schema": LangChainToolEncoder().argsSchema(tool)])
     }
 }

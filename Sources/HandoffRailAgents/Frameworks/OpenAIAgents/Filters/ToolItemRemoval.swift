@@ -22,6 +22,9 @@ public enum ToolItemRemoval {
     ]
 
     /// `_remove_tools_from_items`' classes.
+    /// ``inputToolTypes`` as a set, built once.
+    private static let inputToolTypeSet = Set(inputToolTypes)
+
     public static let removedKinds: Set<OpenAIRunItem.Kind> = [
         .toolCall, .toolCallOutput, .toolSearchCall, .toolSearchOutput, .reasoning,
         .mcpListTools, .mcpApprovalRequest, .mcpApprovalResponse, .toolApproval,
@@ -37,8 +40,7 @@ public enum ToolItemRemoval {
     public static func apply(to data: OpenAIHandoffInputData) -> OpenAIHandoffInputData {
         var result = data
         if case .items(let items) = data.inputHistory {
-            let types = Set(inputToolTypes)
-            result.inputHistory = .items(items.filter { item in !(item["type"]?.stringValue.map(types.contains) ?? false) })
+            result.inputHistory = .items(items.filter { item in !(item["type"]?.stringValue.map(inputToolTypeSet.contains) ?? false) })
         }
         result.preHandoffItems = data.preHandoffItems.filter { !removedKinds.contains($0.kind) }
         result.newItems = data.newItems.filter { !removedKinds.contains($0.kind) }
