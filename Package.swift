@@ -41,6 +41,11 @@ let package = Package(
         .package(url: "https://github.com/hummingbird-project/hummingbird-websocket", from: "2.8.1"),
         .package(url: "https://github.com/LebJe/TOMLKit", from: "0.6.0"),
         .package(url: "https://github.com/modelcontextprotocol/swift-sdk", from: "0.12.1"),
+        // Tests only: starts child processes without Foundation's `Process`, whose Linux
+        // `run()` over-reads `/proc/self/fd` entries and crashed a test run that had ~1,400
+        // descriptors open.
+        .package(url: "https://github.com/swiftlang/swift-subprocess", from: "1.0.2"),
+        .package(url: "https://github.com/apple/swift-system", from: "1.8.1"),
     ],
     targets: [
         // MARK: Generator
@@ -193,7 +198,8 @@ let package = Package(
         ),
         .testTarget(
             name: "HandoffRailCodegenTests",
-            dependencies: ["HandoffRailCodegen"],
+            dependencies: ["HandoffRailCodegen", .product(name: "Subprocess", package: "swift-subprocess"),
+                           .product(name: "SystemPackage", package: "swift-system")],
             exclude: ["Goldens"],
             resources: [.copy("Compatibility/Fixtures")]
         ),
@@ -260,6 +266,8 @@ let package = Package(
                 "HandoffRailTestSupport",
                 .product(name: "Hummingbird", package: "hummingbird"),
                 .product(name: "AsyncHTTPClient", package: "async-http-client"),
+                .product(name: "Subprocess", package: "swift-subprocess"),
+                .product(name: "SystemPackage", package: "swift-system"),
             ],
             exclude: ["Snapshots"]
         ),

@@ -11,7 +11,7 @@ struct EventsCommandTests {
         let scratch = try TemporaryDirectory(prefix: "handoffrail-events")
         defer { scratch.remove() }
         try await HandoffRailServerProcess.withServer { server in
-            let follower = try CLI.launch(["events", "--status", "claimed", "--count", "1", "--format", "json"], server: server, scratch: scratch)
+            let follower = try await CLI.launch(["events", "--status", "claimed", "--count", "1", "--format", "json"], server: server, scratch: scratch)
             let connected = await Self.wait(timeout: 60) { follower.stderr.contains("connected to") }
             #expect(connected, "\(follower.stderr)")
 

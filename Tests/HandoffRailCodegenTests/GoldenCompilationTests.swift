@@ -1,4 +1,5 @@
 import Foundation
+import Subprocess
 import Testing
 @testable import HandoffRailCodegen
 
@@ -21,7 +22,7 @@ struct GoldenCompilationTests {
     }
 
     @Test("the golden Swift type-checks with the models runtime", arguments: features)
-    func typeChecks(feature: String) throws {
+    func typeChecks(feature: String) async throws {
         let directory = FileManager.default.temporaryDirectory.appendingPathComponent("golden-compile-\(feature)-\(UUID().uuidString)")
         try FileManager.default.createDirectory(at: directory, withIntermediateDirectories: true)
         defer { try? FileManager.default.removeItem(at: directory) }
@@ -37,15 +38,11 @@ struct GoldenCompilationTests {
             try "public enum \(name): String, Sendable, Hashable { case standIn }\n".write(to: standIn, atomically: true, encoding: .utf8)
             files.append(standIn.path)
         }
-        let process = Process()
-        process.executableURL = URL(fileURLWithPath: "/usr/bin/env")
-        process.arguments = ["swiftc", "-typecheck", "-swift-version", "6", "-module-name", "GoldenModels"] + files
-        let errors = Pipe()
-        process.standardError = errors
-        process.standardOutput = errors
-        try process.run()
-        let output = String(decoding: errors.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self)
-        process.waitUntilExit()
-        #expect(process.terminationStatus == 0, "\(feature) does not compile:\n\(output.prefix(4000))")
+        // swift-subprocess rather than Foundation's `Process`, whose Linux `run()` can crash a
+        // test process with many descriptors open (see the CLI tests' `ChildProcess`).
+        let result = try await Subprocess.run(
+            .name("swiftc"), arguments: Arguments(["-typecheck", "-swift-version", "6", "-module-name", "GoldenModels"] + files),
+            output: .string(limit: 1 << 20), error: .combinedWithOutput)
+        #expect(result.terminationStatus == .exited(0), "\(feature) does not compile:\n\(result.standardOutput.prefix(4000))")
     }
 }

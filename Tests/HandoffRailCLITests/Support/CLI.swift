@@ -32,7 +32,7 @@ enum CLI {
                     stdin: Data? = nil, workingDirectory: URL? = nil) async throws -> CLIResult {
         let scratch = try TemporaryDirectory(prefix: "handoffrail-cli-run")
         defer { scratch.remove() }
-        let child = try launch(arguments, server: server, environment: extra, stdin: stdin, workingDirectory: workingDirectory, scratch: scratch)
+        let child = try await launch(arguments, server: server, environment: extra, stdin: stdin, workingDirectory: workingDirectory, scratch: scratch)
         let status = try await child.waitForExit(timeout: timeout)
         return CLIResult(status: status, stdout: child.stdout, stderr: child.stderr)
     }
@@ -40,7 +40,7 @@ enum CLI {
     /// Starts the binary without waiting (for `events`, which runs until stopped); its output
     /// files live in `scratch`, which the caller removes.
     static func launch(_ arguments: [String], server: HandoffRailServerProcess? = nil, environment extra: [String: String] = [:],
-                       stdin: Data? = nil, workingDirectory: URL? = nil, scratch: TemporaryDirectory) throws -> ChildProcess {
+                       stdin: Data? = nil, workingDirectory: URL? = nil, scratch: TemporaryDirectory) async throws -> ChildProcess {
         var environment: [String: String] = [
             "PATH": ProcessInfo.processInfo.environment["PATH"] ?? "/usr/bin:/bin",
             "HOME": scratch.url.path,
@@ -52,7 +52,7 @@ enum CLI {
             environment["HANDOFFRAIL_API_KEY"] = server.adminKey
         }
         environment.merge(extra) { _, new in new }
-        return try ChildProcess(
+        return try await ChildProcess(
             executable: BinaryLocation.handoffrail, arguments: arguments, environment: environment, stdin: stdin,
             stdoutURL: scratch.url.appendingPathComponent("stdout.txt"), stderrURL: scratch.url.appendingPathComponent("stderr.txt"),
             workingDirectory: workingDirectory)

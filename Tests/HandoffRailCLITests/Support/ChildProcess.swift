@@ -4,13 +4,20 @@ import Glibc
 import Darwin
 #endif
 import Foundation
+import Subprocess
+import Synchronization
+import SystemPackage
 
 /// A child process whose stdout and stderr go to files (so a chatty child can never block on
-/// a full pipe), awaited by polling with a deadline rather than by blocking a thread.
+/// a full pipe), awaited without blocking a thread.
+///
+/// It is started by swift-subprocess, not Foundation's `Process`: on Linux `Process.run()`
+/// copies whole `dirent`s while listing `/proc/self/fd`, which reads past the listing's buffer
+/// and crashed the test run once ~1,400 descriptors were open (every suite runs in parallel).
 ///
 /// If the owner forgets to stop it (a test threw early), `deinit` kills it so no process
 /// outlives the test run.
-final class ChildProcess: @unchecked Sendable {
+final class ChildProcess: Sendable {
     /// Why waiting failed.
     struct TimedOut: Error, CustomStringConvertible {
         var command: String
@@ -18,75 +25,138 @@ final class ChildProcess: @unchecked Sendable {
         var description: String { "\(command) did not exit within \(seconds) s (killed)" }
     }
 
-    private let process: Process
+    /// Why the child could not be started.
+    struct LaunchFailure: Error, CustomStringConvertible {
+        var command: String
+        var description: String { "\(command) could not be started" }
+    }
+
+    /// The child's process id.
+    let processIdentifier: pid_t
     /// Where stdout goes.
     let stdoutURL: URL
     /// Where stderr goes.
     let stderrURL: URL
     private let commandLine: String
+    /// The exit status (128 + n for signal n), once the child has been reaped.
+    private let termination: Task<Int32, any Error>
+    private let reaped: ReapedFlag
 
     /// Starts `executable` with `arguments` and exactly `environment` (in `workingDirectory`
     /// when given); `stdin` is fed from a file when given, else `/dev/null`.
     init(executable: URL, arguments: [String], environment: [String: String], stdin: Data? = nil,
-         stdoutURL: URL, stderrURL: URL, workingDirectory: URL? = nil) throws {
+         stdoutURL: URL, stderrURL: URL, workingDirectory: URL? = nil) async throws {
         self.stdoutURL = stdoutURL
         self.stderrURL = stderrURL
-        commandLine = ([executable.lastPathComponent] + arguments).joined(separator: " ")
-        process = Process()
-        process.executableURL = executable
-        process.arguments = arguments
-        process.environment = environment
-        if let workingDirectory { process.currentDirectoryURL = workingDirectory }
-        _ = FileManager.default.createFile(atPath: stdoutURL.path, contents: nil)
-        _ = FileManager.default.createFile(atPath: stderrURL.path, contents: nil)
-        process.standardOutput = try FileHandle(forWritingTo: stdoutURL)
-        process.standardError = try FileHandle(forWritingTo: stderrURL)
+        let commandLine = ([executable.lastPathComponent] + arguments).joined(separator: " ")
+        self.commandLine = commandLine
+        var inputPath = FilePath("/dev/null")
         if let stdin {
             let stdinURL = stdoutURL.deletingPathExtension().appendingPathExtension("stdin")
             try stdin.write(to: stdinURL)
-            process.standardInput = try FileHandle(forReadingFrom: stdinURL)
-        } else {
-            process.standardInput = FileHandle.nullDevice
+            inputPath = FilePath(stdinURL.path)
         }
-        try process.run()
+        let streams = try StandardStreams(input: inputPath, output: FilePath(stdoutURL.path), error: FilePath(stderrURL.path))
+        let reaped = ReapedFlag()
+        self.reaped = reaped
+        let started = AsyncThrowingStream<pid_t, any Error>.makeStream()
+        termination = Task {
+            defer { reaped.set() }
+            do {
+                let result = try await Subprocess.run(
+                    .path(FilePath(executable.path)), arguments: Arguments(arguments),
+                    environment: .custom(Dictionary(uniqueKeysWithValues: environment.map { (Environment.Key(stringLiteral: $0.key), $0.value) })),
+                    workingDirectory: workingDirectory.map { FilePath($0.path) },
+                    input: .fileDescriptor(streams.input, closeAfterSpawningProcess: true),
+                    output: .fileDescriptor(streams.output, closeAfterSpawningProcess: true),
+                    error: .fileDescriptor(streams.error, closeAfterSpawningProcess: true)
+                ) { execution in
+                    started.continuation.yield(execution.processIdentifier.value)
+                    started.continuation.finish()
+                }
+                switch result.terminationStatus {
+                case .exited(let code): return code
+                case .signaled(let signal): return 128 + signal
+                }
+            } catch {
+                started.continuation.finish(throwing: error)
+                throw error
+            }
+        }
+        var startedIterator = started.stream.makeAsyncIterator()
+        guard let processIdentifier = try await startedIterator.next() else { throw LaunchFailure(command: commandLine) }
+        self.processIdentifier = processIdentifier
     }
 
     deinit {
-        if process.isRunning { kill(process.processIdentifier, SIGKILL) }
+        if !reaped.isSet { kill(processIdentifier, SIGKILL) }
     }
 
-    /// The child's process id.
-    var processIdentifier: Int32 { process.processIdentifier }
-
-    /// Whether the child is still running.
-    var isRunning: Bool { process.isRunning }
+    /// Whether the child is still running (it has not been reaped yet).
+    var isRunning: Bool { !reaped.isSet }
 
     /// Sends `signal` (SIGTERM, SIGKILL, …).
     func send(_ signal: Int32) {
-        if process.isRunning { kill(process.processIdentifier, signal) }
+        if isRunning { kill(processIdentifier, signal) }
     }
 
     /// Waits for the child to exit and returns its exit status (128 + n for signal n);
     /// after `timeout` seconds it is killed and ``TimedOut`` thrown.
     func waitForExit(timeout: Double) async throws -> Int32 {
-        let deadline = Date().addingTimeInterval(timeout)
-        while process.isRunning {
-            if Date() > deadline {
+        let termination = termination
+        let status = try await withThrowingTaskGroup(of: Int32?.self) { group in
+            group.addTask { try await termination.value }
+            group.addTask { [self] in
+                try await Task.sleep(for: .seconds(timeout))
                 send(SIGKILL)
-                while process.isRunning { try? await Task.sleep(for: .milliseconds(20)) }
-                throw TimedOut(command: commandLine, seconds: timeout)
+                return nil
             }
-            try? await Task.sleep(for: .milliseconds(20))
+            let first = try await group.next() ?? nil
+            group.cancelAll()
+            return first
         }
-        switch process.terminationReason {
-        case .exit: return process.terminationStatus
-        case .uncaughtSignal: return 128 + process.terminationStatus
-        @unknown default: return process.terminationStatus
+        guard let status else {
+            _ = try? await termination.value
+            throw TimedOut(command: commandLine, seconds: timeout)
         }
+        return status
     }
 
     /// What the child wrote to stdout so far.
     var stdout: String { (try? String(contentsOf: stdoutURL, encoding: .utf8)) ?? "" }
     /// What the child wrote to stderr so far.
     var stderr: String { (try? String(contentsOf: stderrURL, encoding: .utf8)) ?? "" }
+}
+
+/// The three descriptors a child starts with; the parent's copies are closed once it is spawned.
+private struct StandardStreams: Sendable {
+    var input: FileDescriptor
+    var output: FileDescriptor
+    var error: FileDescriptor
+
+    /// Opens `input` for reading and truncates (or creates) `output` and `error` for writing.
+    init(input: FilePath, output: FilePath, error: FilePath) throws {
+        let writeOptions: FileDescriptor.OpenOptions = [.create, .truncate, .closeOnExec]
+        self.input = try FileDescriptor.open(input, .readOnly, options: [.closeOnExec])
+        do {
+            self.output = try FileDescriptor.open(output, .writeOnly, options: writeOptions, permissions: .ownerReadWrite)
+        } catch {
+            try? self.input.close()
+            throw error
+        }
+        do {
+            self.error = try FileDescriptor.open(error, .writeOnly, options: writeOptions, permissions: .ownerReadWrite)
+        } catch {
+            try? self.input.close()
+            try? self.output.close()
+            throw error
+        }
+    }
+}
+
+/// Set once the child has been reaped, after which its pid may belong to another process.
+private final class ReapedFlag: Sendable {
+    private let value = Atomic<Bool>(false)
+    var isSet: Bool { value.load(ordering: .acquiring) }
+    func set() { value.store(true, ordering: .releasing) }
 }

@@ -78,7 +78,7 @@ final class HandoffRailServerProcess: Sendable {
         environment["HR_DISABLE_DAILY_LIMIT"] = "1"
         environment.merge(extra) { _, new in new }
         let logURL = URL(fileURLWithPath: logPath)
-        let child = try ChildProcess(
+        let child = try await ChildProcess(
             executable: BinaryLocation.handoffrail,
             arguments: ["serve", "--host", "127.0.0.1", "--port", "0", "--database", databasePath, "--log-level", "info"],
             environment: environment, stdoutURL: logURL, stderrURL: logURL.appendingPathExtension("stderr"))

@@ -33,7 +33,7 @@ enum PseudoTerminal {
             "HANDOFFRAIL_URL": server.baseURL.absoluteString, "HANDOFFRAIL_API_KEY": server.adminKey,
         ]
         environment.merge(extra) { _, new in new }
-        let child = try ChildProcess(
+        let child = try await ChildProcess(
             executable: script, arguments: ["-q", "-e", "-c", command, "/dev/null"], environment: environment,
             stdoutURL: scratch.url.appendingPathComponent("stdout.txt"), stderrURL: scratch.url.appendingPathComponent("stderr.txt"),
             workingDirectory: workingDirectory)
