@@ -141,12 +141,14 @@ struct WebhookDeliveryTests {
     @Test("a receiver slower than the timeout counts as a failure and is retried")
     func timeoutIsRetried() async throws {
         let bench = try await WebhookTestBench()
+        // The first answer takes twice the timeout; the second is immediate, and the 3 s
+        // timeout leaves it room on a loaded machine (1 s was once overrun in a full run).
         try await WebhookReceiver.run(respond: { _, earlier in
-            if earlier == 0 { try? await Task.sleep(for: .seconds(3)) }
+            if earlier == 0 { try? await Task.sleep(for: .seconds(6)) }
             return 200
         }) { url, log in
             let hookID = try await bench.registerHook(url: url)
-            let dispatcher = WebhookDispatcherService(service: bench.service, configuration: WebhookTestBench.fastDispatch([0.2], timeout: 1))
+            let dispatcher = WebhookDispatcherService(service: bench.service, configuration: WebhookTestBench.fastDispatch([0.2], timeout: 3))
             try await bench.running([dispatcher]) {
                 try await bench.createPacket()
                 let rows = try await bench.waitForDeliveries(hookID: hookID) { $0.first?.status == .delivered }
