@@ -22,14 +22,21 @@ struct CLISettings: Sendable {
     /// Resolves every setting; a value that does not parse (a format other than table/json,
     /// a URL without http(s)) is a usage error naming where it came from.
     static func resolve(options: GlobalOptions, environment: [String: String]) throws(CLIFailure) -> CLISettings {
+        try resolve(connection: options.connection, format: options.format, environment: environment)
+    }
+
+    /// Resolves every setting from the connection options and the `--format` flag, if the
+    /// command has one.
+    static func resolve(connection: ServerConnectionOptions, format formatFlag: OutputFormat? = nil,
+                        environment: [String: String]) throws(CLIFailure) -> CLISettings {
         let file = try ConfigFile.load(environment: environment)
-        let serverURL = pick(flag: options.serverURL, flagName: "--server-url", env: "HANDOFFRAIL_URL",
+        let serverURL = pick(flag: connection.serverURL, flagName: "--server-url", env: "HANDOFFRAIL_URL",
                              file: file.serverURL, environment: environment, configPath: file.path)
             ?? Setting(value: defaultServerURL, source: .defaultValue)
         try checkURL(serverURL)
-        let apiKey = pick(flag: options.apiKey, flagName: "--api-key", env: "HANDOFFRAIL_API_KEY",
+        let apiKey = pick(flag: connection.apiKey, flagName: "--api-key", env: "HANDOFFRAIL_API_KEY",
                           file: file.apiKey, environment: environment, configPath: file.path)
-        let formatText = pick(flag: options.format?.rawValue, flagName: "--format", env: "HANDOFFRAIL_FORMAT",
+        let formatText = pick(flag: formatFlag?.rawValue, flagName: "--format", env: "HANDOFFRAIL_FORMAT",
                               file: file.format, environment: environment, configPath: file.path)
         var format = Setting(value: OutputFormat.table, source: .defaultValue)
         if let formatText {
@@ -46,8 +53,8 @@ struct CLISettings: Sendable {
     }
 
     /// The first non-empty value of flag, environment variable and file, with its source.
-    private static func pick(flag: String?, flagName: String, env: String, file: String?,
-                             environment: [String: String], configPath: String) -> Setting<String>? {
+    static func pick(flag: String?, flagName: String, env: String, file: String? = nil,
+                     environment: [String: String], configPath: String = "") -> Setting<String>? {
         if let flag, !flag.isEmpty { return Setting(value: flag, source: .flag(flagName)) }
         if let value = environment[env], !value.isEmpty { return Setting(value: value, source: .environment(env)) }
         if let file, !file.isEmpty { return Setting(value: file, source: .configFile(configPath)) }

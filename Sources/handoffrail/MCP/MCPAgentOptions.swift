@@ -35,25 +35,17 @@ struct MCPAgentOptions: ParsableArguments {
     /// The identity after precedence; a missing id or an unknown framework is a usage error
     /// naming where the value came from.
     func identity(environment: [String: String]) throws(CLIFailure) -> AgentIdentity {
-        guard let id = Self.pick(agentID, environment[Self.idVariable]) else {
+        guard let id = CLISettings.pick(flag: agentID, flagName: "--agent-id", env: Self.idVariable, environment: environment) else {
             throw .usage("an agent id is required: pass --agent-id or set \(Self.idVariable)")
         }
-        let name = Self.pick(agentName, environment[Self.nameVariable]) ?? id
+        let name = CLISettings.pick(flag: agentName, flagName: "--agent-name", env: Self.nameVariable, environment: environment)
         var agentFramework: AgentFramework?
-        if let text = Self.pick(framework, environment[Self.frameworkVariable]) {
-            guard let value = AgentFramework(rawValue: text) else {
-                let source = framework?.isEmpty == false ? "--framework" : Self.frameworkVariable
-                throw .usage("framework \"\(text)\" from \(source) must be one of \(Self.frameworkNames)")
+        if let text = CLISettings.pick(flag: framework, flagName: "--framework", env: Self.frameworkVariable, environment: environment) {
+            guard let value = AgentFramework(rawValue: text.value) else {
+                throw .usage("framework \"\(text.value)\" from \(text.source) must be one of \(Self.frameworkNames)")
             }
             agentFramework = value
         }
-        return AgentIdentity(id: id, name: name, framework: agentFramework)
-    }
-
-    /// The flag if non-empty, else the environment value if non-empty.
-    private static func pick(_ flag: String?, _ environment: String?) -> String? {
-        if let flag, !flag.isEmpty { return flag }
-        if let environment, !environment.isEmpty { return environment }
-        return nil
+        return AgentIdentity(id: id.value, name: name?.value ?? id.value, framework: agentFramework)
     }
 }

@@ -40,9 +40,8 @@ struct MCPCommand: AsyncParsableCommand {
         let environment = ProcessInfo.processInfo.environment
         let settings: CLISettings
         let identity: AgentIdentity
-        let global = try connection.globalOptions()
         do {
-            settings = try CLISettings.resolve(options: global, environment: environment)
+            settings = try CLISettings.resolve(connection: connection.server, environment: environment)
             identity = try agent.identity(environment: environment)
         } catch {
             FileHandle.standardError.write(Data("handoffrail mcp: \(error.message)\n".utf8))

@@ -1,6 +1,7 @@
 import ArgumentParser
 
-/// The options every client command takes: where the server is, the key, the output.
+/// The options every client command takes: where the server is and the key
+/// (``ServerConnectionOptions``), and the output.
 ///
 /// Each value is resolved flag > environment > configuration file > default
 /// (``CLISettings``); `handoffrail config show` prints the result with its sources.
@@ -9,13 +10,7 @@ import ArgumentParser
 /// handoffrail packets list --server-url http://127.0.0.1:8080 --format json
 /// ```
 struct GlobalOptions: ParsableArguments {
-    @Option(name: .customLong("server-url"), help: ArgumentHelp(
-        "The server's root URL (default http://127.0.0.1:8080; HANDOFFRAIL_URL).", valueName: "url"))
-    var serverURL: String?
-
-    @Option(name: .customLong("api-key"), help: ArgumentHelp(
-        "The API key, sent as X-API-Key (HANDOFFRAIL_API_KEY).", valueName: "key"))
-    var apiKey: String?
+    @OptionGroup var connection: ServerConnectionOptions
 
     @Option(help: ArgumentHelp("Output format (default table; HANDOFFRAIL_FORMAT).", valueName: "format"))
     var format: OutputFormat?
