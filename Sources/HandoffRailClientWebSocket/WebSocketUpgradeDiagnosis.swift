@@ -26,7 +26,7 @@ struct WebSocketUpgradeDiagnosis: Sendable {
         } catch {
             return WebSocketUpgradeDiagnosis(error: HandoffRailError.transport(error, operationID: operationID), isFatal: false)
         }
-        let body = errorBody(of: response)
+        let body = APIErrorBody(decoding: response.body, statusCode: response.statusCode)
         switch response.statusCode {
         case 426, 200..<300:
             let error = HandoffRailError(
@@ -37,15 +37,6 @@ struct WebSocketUpgradeDiagnosis: Sendable {
             return WebSocketUpgradeDiagnosis(error: HandoffRailError(operationID: operationID, response: response, body: body), isFatal: false)
         default:
             return WebSocketUpgradeDiagnosis(error: HandoffRailError(operationID: operationID, response: response, body: body), isFatal: true)
-        }
-    }
-
-    /// The server's error answer, decoded as the documented shape of its status.
-    private static func errorBody(of response: TransportResponse) -> APIErrorBody {
-        switch response.statusCode {
-        case 422: (try? response.decodeJSON(HTTPValidationError.self)).map(APIErrorBody.httpValidationError) ?? .undocumented(response.body)
-        case 429: (try? response.decodeJSON(RateLimitError.self)).map(APIErrorBody.rateLimitError) ?? .undocumented(response.body)
-        default: (try? response.decodeJSON(ErrorDetail.self)).map(APIErrorBody.errorDetail) ?? .undocumented(response.body)
         }
     }
 }

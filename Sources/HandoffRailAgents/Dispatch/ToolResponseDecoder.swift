@@ -23,25 +23,6 @@ enum ToolResponseDecoder {
 
     /// The client error for an error (or unexpected) status.
     static func error(for response: TransportResponse, operationID: String) -> HandoffRailError {
-        HandoffRailError(operationID: operationID, response: response, body: body(of: response))
-    }
-
-    private static func body(of response: TransportResponse) -> APIErrorBody {
-        let data = response.body
-        if data.isEmpty { return .empty }
-        switch response.statusCode {
-        case 409:
-            if let conflict = try? HandoffRailJSON.decode(ClaimConflictError.self, from: data) { return .claimConflictError(conflict) }
-        case 413:
-            if let tooLarge = try? HandoffRailJSON.decode(PayloadTooLargeError.self, from: data) { return .payloadTooLargeError(tooLarge) }
-        case 422, 400:
-            if let invalid = try? HandoffRailJSON.decode(HTTPValidationError.self, from: data) { return .httpValidationError(invalid) }
-        case 429:
-            if let limited = try? HandoffRailJSON.decode(RateLimitError.self, from: data) { return .rateLimitError(limited) }
-        default:
-            break
-        }
-        if let detail = try? HandoffRailJSON.decode(ErrorDetail.self, from: data) { return .errorDetail(detail) }
-        return .undocumented(data)
+        HandoffRailError(operationID: operationID, response: response, body: APIErrorBody(decoding: response.body, statusCode: response.statusCode))
     }
 }

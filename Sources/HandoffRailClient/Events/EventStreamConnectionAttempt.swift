@@ -93,19 +93,10 @@ struct EventStreamConnectionAttempt: Sendable {
     /// except 408 and 429; server errors and rate limits are retried.
     static func end(statusCode: Int, headers: [String: String], body: Data) -> End {
         let response = TransportResponse(statusCode: statusCode, headers: headers, body: body, operationID: EventStreamRequest.operationID)
-        let error = HandoffRailError(operationID: EventStreamRequest.operationID, response: response, body: errorBody(body, statusCode: statusCode))
+        let error = HandoffRailError(operationID: EventStreamRequest.operationID, response: response, body: APIErrorBody(decoding: body, statusCode: statusCode))
         switch statusCode {
         case 408, 429, 500...: return .retryable(error)
         default: return .fatal(error)
         }
-    }
-
-    /// The error body decoded as the spec documents it for `/events` (ErrorDetail, or the
-    /// rate-limit body for 429), else kept raw.
-    static func errorBody(_ data: Data, statusCode: Int) -> APIErrorBody {
-        if data.isEmpty { return .empty }
-        if statusCode == 429, let body = try? HandoffRailJSON.decode(RateLimitError.self, from: data) { return .rateLimitError(body) }
-        if let body = try? HandoffRailJSON.decode(ErrorDetail.self, from: data) { return .errorDetail(body) }
-        return .undocumented(data)
     }
 }
