@@ -41,7 +41,7 @@ struct GoldenCompilationTests {
         // swift-subprocess rather than Foundation's `Process`, whose Linux `run()` can crash a
         // test process with many descriptors open (see the CLI tests' `ChildProcess`).
         let result = try await Subprocess.run(
-            .name("swiftc"), arguments: Arguments(["-typecheck", "-swift-version", "6", "-module-name", "GoldenModels"] + files),
+            .name("swiftc"), arguments: Arguments(["-typecheck", "-swift-version", "6", "-module-name", "GoldenModels", "-package-name", "GoldenModels"] + files),
             output: .string(limit: 1 << 20), error: .combinedWithOutput)
         #expect(result.terminationStatus == .exited(0), "\(feature) does not compile:\n\(result.standardOutput.prefix(4000))")
     }

@@ -1,4 +1,5 @@
 import Foundation
+import HandoffRailModels
 
 /// JSON Pointer fragments (`#/properties/a~1b`) for schema locations and local `$ref`s.
 ///
@@ -9,8 +10,7 @@ import Foundation
 enum SchemaPointer {
     /// The fragment for a path of keys (`#` for the root).
     static func fragment(_ path: [String]) -> String {
-        path.isEmpty ? "#" : "#/" + path.map { $0.replacingOccurrences(of: "~", with: "~0").replacingOccurrences(of: "/", with: "~1") }
-            .joined(separator: "/")
+        path.isEmpty ? "#" : "#/" + path.map(JSONPointer.escape).joined(separator: "/")
     }
 
     /// The keys of a local reference: `#/` then percent-decoded, `~1`/`~0`-unescaped tokens

@@ -33,7 +33,8 @@ extension StrictSchemaConversion {
             if let entryValue = merged[key] {
                 if StrictJSONSchema.nonConstrainingRefSiblings.contains(key) {
                     merged[key] = parentValue
-                } else if SchemaValues.equal(parentValue, entryValue) {
+                } else if JSONEquality.equal(parentValue, entryValue) {
+                    // The SDK's `_json_values_equal`: `1 == 1.0` (exactly), `true != 1`.
                     continue
                 } else if (key == "properties" && parentValue == .object([:])) || (key == "required" && parentValue == .array([])) {
                     continue
@@ -60,19 +61,5 @@ extension StrictSchemaConversion {
         StrictJSONSchemaError(
             .additionalPropertiesAllowed, at: location,
             "an object that permits undeclared properties has no strict form; serve the tool with strict: false")
-    }
-}
-
-/// JSON values compared the way the SDK's `_json_values_equal` does: `1 == 1.0`, but
-/// booleans never equal numbers.
-enum SchemaValues {
-    static func equal(_ left: JSONValue, _ right: JSONValue) -> Bool {
-        switch (left, right) {
-        case (.integer(let a), .number(let b)), (.number(let b), .integer(let a)): return Double(a) == b
-        case (.array(let a), .array(let b)): return a.count == b.count && zip(a, b).allSatisfy { equal($0, $1) }
-        case (.object(let a), .object(let b)):
-            return Set(a.keys) == Set(b.keys) && a.allSatisfy { key, value in equal(value, b[key]!) }
-        default: return left == right
-        }
     }
 }

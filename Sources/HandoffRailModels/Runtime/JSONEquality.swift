@@ -10,8 +10,8 @@ import Foundation
 /// ```swift
 /// JSONEquality.equal(.integer(1), .number(1.0))   // true
 /// ```
-enum JSONEquality {
-    static func equal(_ lhs: JSONValue, _ rhs: JSONValue) -> Bool {
+package enum JSONEquality {
+    package static func equal(_ lhs: JSONValue, _ rhs: JSONValue) -> Bool {
         switch (lhs, rhs) {
         case (.null, .null): return true
         case (.bool(let a), .bool(let b)): return a == b
@@ -34,7 +34,7 @@ enum JSONEquality {
     }
 
     /// Whether all elements are pairwise distinct; pairwise for short arrays, hashing otherwise.
-    static func allUnique(_ elements: [JSONValue]) -> Bool {
+    package static func allUnique(_ elements: [JSONValue]) -> Bool {
         if elements.count < 2 { return true }
         if elements.count <= 12 {
             for i in 0..<elements.count {

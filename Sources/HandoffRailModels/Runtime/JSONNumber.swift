@@ -8,9 +8,9 @@ import Foundation
 /// ```swift
 /// JSONNumber.compare(.integer(3), .number(2.5))   // 1
 /// ```
-enum JSONNumber {
+package enum JSONNumber {
     /// -1, 0 or 1, or `nil` when either side is not a number.
-    static func compare(_ lhs: JSONValue, _ rhs: JSONValue) -> Int? {
+    package static func compare(_ lhs: JSONValue, _ rhs: JSONValue) -> Int? {
         switch (lhs, rhs) {
         case (.integer(let a), .integer(let b)): return a < b ? -1 : (a > b ? 1 : 0)
         case (.number(let a), .number(let b)): return a < b ? -1 : (a > b ? 1 : 0)
@@ -21,7 +21,7 @@ enum JSONNumber {
     }
 
     /// Exact `Int` versus `Double` ordering.
-    static func compare(_ integer: Int, _ double: Double) -> Int {
+    package static func compare(_ integer: Int, _ double: Double) -> Int {
         if double >= 9.223372036854775808e18 { return -1 }
         if double < -9.223372036854775808e18 { return 1 }
         let truncated = double.rounded(.towardZero)
@@ -33,7 +33,7 @@ enum JSONNumber {
     }
 
     /// Whether a JSON number has no fractional part (`1.0` counts, as JSON Schema says).
-    static func isIntegral(_ value: JSONValue) -> Bool {
+    package static func isIntegral(_ value: JSONValue) -> Bool {
         switch value {
         case .integer: return true
         case .number(let double): return double.isFinite && double.rounded(.towardZero) == double

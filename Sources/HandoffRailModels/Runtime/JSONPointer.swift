@@ -6,7 +6,7 @@ import Foundation
 /// JSONPointer.tokens("/a~1b/0")            // ["a/b", "0"]
 /// JSONPointer.resolve("/items/0", in: doc) // the first element of doc["items"]
 /// ```
-enum JSONPointer {
+package enum JSONPointer {
     /// The unescaped reference tokens of `pointer`, or `nil` if it is neither empty nor starts with `/`.
     static func tokens(_ pointer: String) -> [String]? {
         if pointer.isEmpty { return [] }
@@ -17,7 +17,7 @@ enum JSONPointer {
     }
 
     /// Escapes one token (`~` → `~0`, `/` → `~1`).
-    static func escape(_ token: String) -> String {
+    package static func escape(_ token: String) -> String {
         guard token.contains("~") || token.contains("/") else { return token }
         return token.replacingOccurrences(of: "~", with: "~0").replacingOccurrences(of: "/", with: "~1")
     }

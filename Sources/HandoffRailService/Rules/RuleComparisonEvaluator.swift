@@ -7,7 +7,8 @@ import HandoffRailModels
 ///   holds when `approved` is absent — a blocking rule written that way blocks until the flag
 ///   is actually set.
 /// - Otherwise an absent (or `null`) variable makes every operator false except `exists`.
-/// - `eq`: JSON equality, numbers numerically (`1 == 1.0`), arrays and objects deeply.
+/// - `eq`: JSON equality, numbers numerically and exactly (`1 == 1.0`), arrays and objects
+///   deeply (`JSONEquality`, the validator's rule).
 /// - `lt`/`le`/`gt`/`ge`: two numbers; two strings by Unicode code points; for
 ///   `metadata.priority` by rank (low < normal < high < critical). Other pairs: false.
 /// - `in` / `not_in`: the value is an array; the variable equals one / none of its elements.
@@ -33,41 +34,26 @@ enum RuleComparisonEvaluator {
             }
         }
         switch op {
-        case .eq: return equal(actual, expected)
-        case .ne: return !equal(actual, expected)
+        case .eq: return JSONEquality.equal(actual, expected)
+        case .ne: return !JSONEquality.equal(actual, expected)
         case .lt: return order(actual, expected, priorityOrder: priorityOrder).map { $0 < 0 } ?? false
         case .le: return order(actual, expected, priorityOrder: priorityOrder).map { $0 <= 0 } ?? false
         case .gt: return order(actual, expected, priorityOrder: priorityOrder).map { $0 > 0 } ?? false
         case .ge: return order(actual, expected, priorityOrder: priorityOrder).map { $0 >= 0 } ?? false
         case .in:
             guard case .array(let options) = expected else { return false }
-            return options.contains { equal(actual, $0) }
+            return options.contains { JSONEquality.equal(actual, $0) }
         case .notIn:
             guard case .array(let options) = expected else { return false }
-            return !options.contains { equal(actual, $0) }
+            return !options.contains { JSONEquality.equal(actual, $0) }
         case .contains: return contains(actual, expected)
         case .exists, .undocumented: return false
         }
     }
 
-    /// JSON equality with numbers compared by value.
-    static func equal(_ lhs: JSONValue, _ rhs: JSONValue) -> Bool {
-        switch (lhs, rhs) {
-        case (.null, .null): return true
-        case (.bool(let a), .bool(let b)): return a == b
-        case (.string(let a), .string(let b)): return a.unicodeScalars.elementsEqual(b.unicodeScalars)
-        case (.array(let a), .array(let b)): return a.count == b.count && zip(a, b).allSatisfy { equal($0, $1) }
-        case (.object(let a), .object(let b)):
-            return a.count == b.count && a.allSatisfy { key, value in b[key].map { equal(value, $0) } ?? false }
-        default:
-            guard let a = number(lhs), let b = number(rhs) else { return false }
-            return compare(a, b) == 0
-        }
-    }
-
     /// -1, 0, 1 for comparable values; nil when the pair has no order.
     static func order(_ lhs: JSONValue, _ rhs: JSONValue, priorityOrder: Bool) -> Int? {
-        if let a = number(lhs), let b = number(rhs) { return compare(a, b) }
+        if let numeric = JSONNumber.compare(lhs, rhs) { return numeric }
         guard case .string(let a) = lhs, case .string(let b) = rhs else { return nil }
         if priorityOrder {
             guard let rankA = priorityRank[a], let rankB = priorityRank[b] else { return nil }
@@ -81,7 +67,7 @@ enum RuleComparisonEvaluator {
 
     private static func contains(_ actual: JSONValue, _ expected: JSONValue) -> Bool {
         switch (actual, expected) {
-        case (.array(let elements), _): return elements.contains { equal($0, expected) }
+        case (.array(let elements), _): return elements.contains { JSONEquality.equal($0, expected) }
         case (.string(let text), .string(let part)): return containsScalars(Array(text.unicodeScalars), Array(part.unicodeScalars))
         case (.object(let members), .string(let key)): return members[key] != nil
         default: return false
@@ -93,36 +79,5 @@ enum RuleComparisonEvaluator {
         guard !part.isEmpty else { return true }
         guard part.count <= text.count else { return false }
         return (0...(text.count - part.count)).contains { start in text[start..<(start + part.count)].elementsEqual(part) }
-    }
-
-    /// A JSON number as an exact integer when it is one, else a double.
-    private enum Number {
-        case integer(Int)
-        case double(Double)
-    }
-
-    private static func number(_ value: JSONValue) -> Number? {
-        switch value {
-        case .integer(let integer): return .integer(integer)
-        case .number(let double): return .double(double)
-        default: return nil
-        }
-    }
-
-    /// Integers compare exactly (no rounding through Double for large values).
-    private static func compare(_ lhs: Number, _ rhs: Number) -> Int {
-        switch (lhs, rhs) {
-        case (.integer(let a), .integer(let b)): return a < b ? -1 : (a == b ? 0 : 1)
-        default:
-            let a = double(lhs), b = double(rhs)
-            return a < b ? -1 : (a == b ? 0 : 1)
-        }
-    }
-
-    private static func double(_ number: Number) -> Double {
-        switch number {
-        case .integer(let integer): return Double(integer)
-        case .double(let double): return double
-        }
     }
 }

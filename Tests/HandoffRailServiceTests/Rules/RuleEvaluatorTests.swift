@@ -13,7 +13,7 @@ struct RuleEvaluatorTests {
                       "target_agent": {"id": "billing", "name": "Billing"},
                       "priority": "high", "tags": ["billing", "vip"]},
          "context": {"summary": "Refund for invoice INV-1042",
-                     "custom": {"amount": 1500, "ratio": 0.5, "tier": "gold", "approved": false, "note": null,
+                     "custom": {"amount": 1500, "ratio": 0.5, "big": 9007199254740993, "tier": "gold", "approved": false, "note": null,
                                 "customer": {"country": "DE", "flags": {"fraud": false}}, "items": ["a", "b"]}},
          "parent_packet_id": null}
         """)
@@ -31,6 +31,10 @@ struct RuleEvaluatorTests {
         .init(variable: "context.custom.tier", op: .eq, value: #""gold""#, holds: true),
         .init(variable: "context.custom.tier", op: .eq, value: #""Gold""#, holds: false),
         .init(variable: "context.custom.amount", op: .eq, value: "1500.0", holds: true),
+        // Integers beyond 2^53 are compared exactly, not rounded through Double.
+        .init(variable: "context.custom.big", op: .eq, value: "9007199254740992.0", holds: false),
+        .init(variable: "context.custom.big", op: .gt, value: "9007199254740992.0", holds: true),
+        .init(variable: "context.custom.big", op: .eq, value: "9007199254740993", holds: true),
         .init(variable: "context.custom.amount", op: .eq, value: #""1500""#, holds: false),
         .init(variable: "context.custom.items", op: .eq, value: #"["a","b"]"#, holds: true),
         .init(variable: "context.custom.customer.flags", op: .eq, value: #"{"fraud": false}"#, holds: true),
