@@ -40,7 +40,7 @@ public struct HandoffRailMCPServer: Sendable {
     /// not try to pass an identity of its own.
     public var instructions: String {
         let identity = dispatcher.identity
-        let framework = identity.framework.map { ", framework \($0.rawValue)" } ?? ""
+        let framework = identity.frameworkName.map { ", framework \($0)" } ?? ""
         return """
             HandoffRail tools: hand work over to other agents and pick up work handed to you. \
             You act as agent "\(identity.id)" (\(identity.name)\(framework)); the server fills in \

@@ -123,7 +123,9 @@ async def triage_creates(binary: str, env: dict[str, str]) -> str:
 
 
 async def billing_works(binary: str, env: dict[str, str], packet_id: str) -> None:
-    billing_env = env | {"HANDOFFRAIL_AGENT_ID": "py-billing", "HANDOFFRAIL_AGENT_NAME": "Python Billing"}
+    # An MCP host is not one of the adapters' frameworks; its own name is recorded as given.
+    billing_env = env | {"HANDOFFRAIL_AGENT_ID": "py-billing", "HANDOFFRAIL_AGENT_NAME": "Python Billing",
+                         "HANDOFFRAIL_AGENT_FRAMEWORK": "claude-desktop"}
     async with mcp_session(binary, [], billing_env) as session:
         await session.initialize()
         await session.list_tools()
@@ -134,7 +136,9 @@ async def billing_works(binary: str, env: dict[str, str], packet_id: str) -> Non
 
         claimed = structured(await session.call_tool("handoffrail_claim_packet", {"packet_id": packet_id}), "tools/call claim")
         check(claimed["status"] == "claimed", "claim: status claimed", claimed["status"])
-        check(claimed["metadata"]["target_agent"]["id"] == "py-billing", "claim: the claimer is the configured identity",
+        check(claimed["metadata"]["target_agent"]["id"] == "py-billing" and
+              claimed["metadata"]["target_agent"].get("framework") == "claude-desktop",
+              "claim: the claimer is the configured identity, with the host's framework name",
               claimed["metadata"]["target_agent"])
 
         again = await session.call_tool("handoffrail_claim_packet", {"packet_id": packet_id})
@@ -194,6 +198,11 @@ def raw_stdio(binary: str, env: dict[str, str]) -> None:
                              timeout=60)
     check(refused.returncode == 2 and refused.stdout == "" and "agent id" in refused.stderr,
           "no agent id: exit 2, nothing on stdout, the reason on stderr", (refused.returncode, refused.stderr))
+
+    spaced = subprocess.run([binary, "mcp", "--agent-id", "py-raw", "--framework", "my framework"], input="",
+                            capture_output=True, text=True, env=full_env, timeout=60)
+    check(spaced.returncode == 2 and spaced.stdout == "" and "--framework" in spaced.stderr,
+          "a framework name with a space: exit 2 naming --framework", (spaced.returncode, spaced.stderr))
 
 
 async def main() -> int:

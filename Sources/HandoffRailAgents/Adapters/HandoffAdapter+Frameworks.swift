@@ -29,7 +29,7 @@ extension HandoffAdapter where Codec == LangChainCodec {
         targets: [String: TargetAgentInfo] = [:]
     ) -> Self {
         var identity = identity
-        if identity.framework == nil { identity.framework = .langGraph }
+        if identity.frameworkName == nil { identity.framework = .langGraph }
         return Self(client: client, identity: identity, codec: LangChainCodec(),
                     decoders: [LangGraphSwarmHandoffDecoder(handoffTools: handoffTools)], targets: targets)
     }

@@ -20,7 +20,7 @@ extension HandoffAdapter {
     @discardableResult
     public func claimHandoff(_ id: UUID) async throws -> Packet {
         do {
-            return try await client.claim(id, agentID: identity.id, agentName: identity.name, framework: identity.framework?.rawValue)
+            return try await client.claim(id, agentID: identity.id, agentName: identity.name, framework: identity.frameworkName)
         } catch {
             throw HandoffAdapterError.claim(id, failedWith: error)
         }

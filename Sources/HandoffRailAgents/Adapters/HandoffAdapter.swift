@@ -39,13 +39,13 @@ public struct HandoffAdapter<Codec: ConversationCodec>: Sendable {
     /// `{id: "refunds-01", name: "Refunds"}`); a signal naming no entry targets the name itself.
     public let targets: [String: TargetAgentInfo]
 
-    /// An adapter; a missing `identity.framework` is taken from the codec's format.
+    /// An adapter; a missing `identity.frameworkName` is taken from the codec's format.
     public init(
         client: HandoffRailClient, identity: AgentIdentity, codec: Codec,
         decoders: [any HandoffSignalDecoder] = [], targets: [String: TargetAgentInfo] = [:]
     ) {
         var identity = identity
-        if identity.framework == nil { identity.framework = codec.format.framework }
+        if identity.frameworkName == nil { identity.framework = codec.format.framework }
         self.client = client
         self.identity = identity
         self.codec = codec

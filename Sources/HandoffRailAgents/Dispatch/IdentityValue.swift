@@ -39,12 +39,12 @@ enum IdentityValue: Equatable {
         switch self {
         case .agentInfo:
             var info: [String: JSONValue] = ["id": .string(identity.id), "name": .string(identity.name)]
-            if let framework = identity.framework { info["framework"] = .string(framework.rawValue) }
+            if let framework = identity.frameworkName { info["framework"] = .string(framework) }
             if let version = identity.version { info["version"] = .string(version) }
             return .object(info)
         case .agentID: return .string(identity.id)
         case .agentName: return .string(identity.name)
-        case .framework: return identity.framework.map { .string($0.rawValue) } ?? .null
+        case .framework: return identity.frameworkName.map { .string($0) } ?? .null
         case .version: return identity.version.map { .string($0) } ?? .null
         case .absent: return .null
         }

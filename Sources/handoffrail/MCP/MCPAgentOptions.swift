@@ -23,29 +23,35 @@ struct MCPAgentOptions: ParsableArguments {
     var agentName: String?
 
     @Option(help: ArgumentHelp(
-        "The agent's framework: \(MCPAgentOptions.frameworkNames) (HANDOFFRAIL_AGENT_FRAMEWORK).",
+        "The agent's framework, recorded on its packets: \(MCPAgentOptions.frameworkNames), or the MCP host's own name (HANDOFFRAIL_AGENT_FRAMEWORK).",
         valueName: "framework"))
     var framework: String?
 
-    /// `langchain, langgraph, …`: the accepted `--framework` values.
+    /// `langchain, langgraph, …`: the framework names the adapters know.
     static var frameworkNames: String {
         AgentFramework.allCases.map(\.rawValue).joined(separator: ", ")
     }
 
-    /// The identity after precedence; a missing id or an unknown framework is a usage error
-    /// naming where the value came from.
+    /// The longest accepted framework name.
+    static let frameworkNameLimit = 100
+
+    /// The identity after precedence; a missing id, or a framework name that is not one printable
+    /// token of at most ``frameworkNameLimit`` characters, is a usage error naming where the
+    /// value came from.
     func identity(environment: [String: String]) throws(CLIFailure) -> AgentIdentity {
         guard let id = CLISettings.pick(flag: agentID, flagName: "--agent-id", env: Self.idVariable, environment: environment) else {
             throw .usage("an agent id is required: pass --agent-id or set \(Self.idVariable)")
         }
         let name = CLISettings.pick(flag: agentName, flagName: "--agent-name", env: Self.nameVariable, environment: environment)
-        var agentFramework: AgentFramework?
-        if let text = CLISettings.pick(flag: framework, flagName: "--framework", env: Self.frameworkVariable, environment: environment) {
-            guard let value = AgentFramework(rawValue: text.value) else {
-                throw .usage("framework \"\(text.value)\" from \(text.source) must be one of \(Self.frameworkNames)")
-            }
-            agentFramework = value
+        let framework = CLISettings.pick(flag: framework, flagName: "--framework", env: Self.frameworkVariable, environment: environment)
+        if let framework, !Self.isFrameworkName(framework.value) {
+            throw .usage("framework \"\(framework.value)\" from \(framework.source) must be a name without spaces or control characters, at most \(Self.frameworkNameLimit) characters (e.g. \(AgentFramework.langChain.rawValue) or claude-desktop)")
         }
-        return AgentIdentity(id: id.value, name: name?.value ?? id.value, framework: agentFramework)
+        return AgentIdentity(id: id.value, name: name?.value ?? id.value, frameworkName: framework?.value)
+    }
+
+    private static func isFrameworkName(_ text: String) -> Bool {
+        text.count <= frameworkNameLimit
+            && text.unicodeScalars.allSatisfy { !$0.properties.isWhitespace && $0.properties.generalCategory != .control }
     }
 }
