@@ -23,6 +23,7 @@ public enum ServiceMetrics {
         public static let hitlResponses = "handoffrail_hitl_responses_total"
         public static let chainDepth = "handoffrail_chain_depth"
         public static let packetStatusCount = "handoffrail_packet_status_count"
+        public static let rulesApplied = "handoffrail_rules_applied_total"
     }
 
     /// A packet lifecycle event (`created`, `claimed`, `completed`, `expired`, …).
@@ -58,6 +59,12 @@ public enum ServiceMetrics {
     /// The current number of dead letters.
     public static func webhookDLQSize(_ size: Int) {
         Gauge(label: Name.webhookDLQSize).record(size)
+    }
+
+    /// A handoff rule took effect: `force_transfer` for a packet committed with its new target
+    /// (once per packet), `block_claim` for each refused claim.
+    public static func ruleApplied(action: String) {
+        Counter(label: Name.rulesApplied, dimensions: [("action", action)]).increment()
     }
 
     /// The current number of packets in `status`.

@@ -8,7 +8,7 @@ struct MetricsExpositionTests {
         "handoffrail_requests_total", "handoffrail_request_latency_seconds", "handoffrail_handoffs_total",
         "handoffrail_api_key_operations_total", "handoffrail_webhook_deliveries_total", "handoffrail_webhook_dlq_size",
         "handoffrail_hitl_checkpoints_total", "handoffrail_hitl_responses_total", "handoffrail_chain_depth",
-        "handoffrail_packet_status_count",
+        "handoffrail_packet_status_count", "handoffrail_rules_applied_total",
     ]
 
     @Test("every family is listed once, with or without samples, and service metrics land in it")

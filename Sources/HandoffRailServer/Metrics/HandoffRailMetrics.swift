@@ -33,6 +33,7 @@ public enum HandoffRailMetrics {
         (ServiceMetrics.Name.hitlResponses, "counter"),
         (ServiceMetrics.Name.chainDepth, "histogram"),
         (ServiceMetrics.Name.packetStatusCount, "gauge"),
+        (ServiceMetrics.Name.rulesApplied, "counter"),
     ]
 
     private static let bootstrapped: Bool = {

@@ -16,7 +16,7 @@ extension HandoffRailService {
             recorder.record(.created, actor: "agent:\(prepared.metadata.sourceAgent.id)", event: .packetCreated)
             recorder.recordRules(of: routed)
             let stored = try await commitCreates([recorder.change], idempotency: try idempotency?(prepared), dailyQuota: quota, caller: caller, now: now)
-            noteCreated(stored.map(\.packet), caller: caller)
+            noteCreated(stored.map(\.packet), forcedTransfers: routed.forced == nil ? 0 : 1, caller: caller)
             return prepared
         }
         return .created(packet)
@@ -38,6 +38,7 @@ extension HandoffRailService {
             var recorders: [PacketChangeRecorder] = []
             var errors: [BatchCreateError] = []
             var admitted: [Packet] = []
+            var forcedTransfers = 0
             for (index, item) in input.body.packets.enumerated() {
                 do {
                     let create = try Self.decodeBatchItem(item)
@@ -49,6 +50,7 @@ extension HandoffRailService {
                     recorder.recordRules(of: routed)
                     recorders.append(recorder)
                     admitted.append(packet)
+                    if routed.forced != nil { forcedTransfers += 1 }
                 } catch let error as any APIErrorConvertible where error.statusCode < 500 {
                     errors.append(BatchCreateError(index: index, error: error.detail))
                 }
@@ -57,7 +59,7 @@ extension HandoffRailService {
             if !recorders.isEmpty || idempotency != nil {
                 try await commitCreates(recorders.map(\.change), idempotency: try idempotency?(result), dailyQuota: quota, caller: caller, now: now)
             }
-            noteCreated(admitted, caller: caller)
+            noteCreated(admitted, forcedTransfers: forcedTransfers, caller: caller)
             return result
         }
         return .created(result)
@@ -96,7 +98,7 @@ extension HandoffRailService {
                     try await commitCreates(
                         [childRecorder.change, parentRecorder.change], idempotency: try idempotency?(child), dailyQuota: quota, caller: caller, now: now
                     )
-                    noteCreated([child], caller: caller)
+                    noteCreated([child], forcedTransfers: routed.forced == nil ? 0 : 1, caller: caller)
                     // Metrics only: the child is committed, a failed lookup must not fail the answer.
                     if let depth = try? await chainDepth(of: child, caller: caller) { ServiceMetrics.chainDepth(depth) }
                     return child
@@ -140,8 +142,10 @@ extension HandoffRailService {
         return depth
     }
 
-    /// Metrics and caches after packets were committed.
-    func noteCreated(_ packets: [Packet], caller: APICaller) {
+    /// Metrics and caches after packets were committed; `forcedTransfers` of them were
+    /// re-routed by a `force_transfer` rule.
+    func noteCreated(_ packets: [Packet], forcedTransfers: Int = 0, caller: APICaller) {
+        for _ in 0..<forcedTransfers { ServiceMetrics.ruleApplied(action: HandoffRuleActionType.forceTransfer.rawValue) }
         for packet in packets {
             ServiceMetrics.handoff(event: "created")
             if packet.hitl?.required == true { ServiceMetrics.hitlCheckpoint() }

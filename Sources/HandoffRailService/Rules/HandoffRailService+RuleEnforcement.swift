@@ -34,6 +34,7 @@ extension HandoffRailService {
     /// the packet as stored and its release condition does not hold yet.
     static func checkClaimRules(_ rules: RuleEvaluator, packet: Packet) throws {
         guard !rules.blockClaimRules.isEmpty, let block = rules.claimBlock(for: try ruleView(of: packet)) else { return }
+        ServiceMetrics.ruleApplied(action: HandoffRuleActionType.blockClaim.rawValue)
         throw RuleBlockedClaim(block: block, currentTarget: packet.metadata.targetAgent)
     }
 

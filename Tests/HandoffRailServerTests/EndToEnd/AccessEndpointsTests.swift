@@ -16,7 +16,7 @@ struct AccessEndpointsTests {
             let ready = try await server.request(.get, "/ready", key: nil)
             #expect(ready.json == ["status": "ready", "service": "handoffrail", "db": true])
             let metrics = try await server.request(.get, "/metrics", key: nil)
-            for family in ["handoffrail_requests_total", "handoffrail_request_latency_seconds", "handoffrail_handoffs_total", "handoffrail_api_key_operations_total", "handoffrail_webhook_deliveries_total", "handoffrail_webhook_dlq_size", "handoffrail_hitl_checkpoints_total", "handoffrail_hitl_responses_total", "handoffrail_chain_depth", "handoffrail_packet_status_count"] {
+            for family in ["handoffrail_requests_total", "handoffrail_request_latency_seconds", "handoffrail_handoffs_total", "handoffrail_api_key_operations_total", "handoffrail_webhook_deliveries_total", "handoffrail_webhook_dlq_size", "handoffrail_hitl_checkpoints_total", "handoffrail_hitl_responses_total", "handoffrail_chain_depth", "handoffrail_packet_status_count", "handoffrail_rules_applied_total"] {
                 #expect(metrics.text.contains(family), "\(family)")
             }
             #expect(metrics.header("X-RateLimit-Limit") == nil)
