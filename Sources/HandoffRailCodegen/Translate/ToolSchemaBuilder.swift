@@ -162,27 +162,25 @@ package struct ToolSchemaBuilder {
             guard let inner = removing(names, from: items) else { return nil }
             return schema.setting("items", to: inner)
         }
-        for keyword in ["oneOf", "anyOf"] {
-            guard case .array(let branches)? = schema[keyword] else { continue }
-            var changed = false
-            let updated = branches.map { branch -> RawJSON in
-                guard branch["items"] != nil, let inner = removingInArray(names, from: branch) else { return branch }
-                changed = true
-                return inner
-            }
-            if changed { return schema.setting(keyword, to: .array(updated)) }
+        return updatingBranches(of: schema) { branch in
+            branch["items"] == nil ? nil : removingInArray(names, from: branch)
         }
-        return nil
     }
 
     /// `names` removed from every `oneOf`/`anyOf` branch that has the property; nil when
     /// no branch has it.
     private func removingInBranches(_ names: [String], from schema: RawJSON) -> RawJSON? {
+        updatingBranches(of: schema) { branch in removing(names, from: branch) }
+    }
+
+    /// The first of `oneOf`/`anyOf` in which `update` changed at least one branch (a branch it
+    /// answers nil for stays as it was), or nil when it changed none.
+    private func updatingBranches(of schema: RawJSON, _ update: (RawJSON) -> RawJSON?) -> RawJSON? {
         for keyword in ["oneOf", "anyOf"] {
             guard case .array(let branches)? = schema[keyword] else { continue }
             var changed = false
             let updated = branches.map { branch -> RawJSON in
-                guard let inner = removing(names, from: branch) else { return branch }
+                guard let inner = update(branch) else { return branch }
                 changed = true
                 return inner
             }
