@@ -78,7 +78,10 @@ public struct HandoffStream: AsyncSequence, Sendable {
         let client: HandoffRailClient
         let agentID: String
         let source: Source
-        private var ready: [Packet] = []
+        /// Packets waiting to be yielded, oldest first, with their readiness keys.
+        private var ready: [(key: String, packet: Packet)] = []
+        /// The keys in `ready`.
+        private var queued: Set<String> = []
         private var yielded = RecentKeys(capacity: 10_000)
         private var events: AsyncThrowingStream<EventStreamMessage, any Error>.AsyncIterator?
         private var hasPolled = false
@@ -93,8 +96,9 @@ public struct HandoffStream: AsyncSequence, Sendable {
         public mutating func next() async throws -> Packet? {
             while true {
                 if !ready.isEmpty {
-                    let packet = ready.removeFirst()
-                    if let key = HandoffReadiness.key(of: packet) { yielded.insert(key) }
+                    let (key, packet) = ready.removeFirst()
+                    queued.remove(key)
+                    yielded.insert(key)
                     return packet
                 }
                 switch source {
@@ -119,7 +123,7 @@ public struct HandoffStream: AsyncSequence, Sendable {
                 try await listReady()
             case .event(let event) where (event.type == .packetCreated || event.type == .hitlResponseReady)
                 && event.data["target_agent_id"] == .string(agentID):
-                if let packet = try await readyPacket(event.packetID) { enqueue(packet) }
+                if let (key, packet) = try await readyPacket(event.packetID) { enqueue(packet, key: key) }
             default:
                 break
             }
@@ -129,30 +133,28 @@ public struct HandoffStream: AsyncSequence, Sendable {
         /// Queues the ready packets addressed to the agent, oldest first, skipping those
         /// already yielded or queued, and forgets yielded entries that are no longer ready.
         private mutating func listReady() async throws {
-            var found: [Packet] = []
-            for try await packet in client.packets(status: [.created, .claimed], targetAgent: agentID, pageSize: 100)
-            where HandoffReadiness.key(of: packet) != nil {
-                found.append(packet)
+            var found: [(key: String, packet: Packet)] = []
+            for try await packet in client.packets(status: [.created, .claimed], targetAgent: agentID, pageSize: 100) {
+                if let key = HandoffReadiness.key(of: packet) { found.append((key, packet)) }
             }
-            found.sort { $0.createdAt < $1.createdAt }
-            yielded.retain(only: Set(found.compactMap(HandoffReadiness.key(of:))))
-            for packet in found { enqueue(packet) }
+            found.sort { $0.packet.createdAt < $1.packet.createdAt }
+            yielded.retain(only: Set(found.map(\.key)))
+            for (key, packet) in found { enqueue(packet, key: key) }
         }
 
-        /// Adds `packet` unless it was yielded in this phase or is already queued.
-        private mutating func enqueue(_ packet: Packet) {
-            guard let key = HandoffReadiness.key(of: packet), !yielded.contains(key),
-                !ready.contains(where: { HandoffReadiness.key(of: $0) == key })
-            else { return }
-            ready.append(packet)
+        /// Adds `packet` (ready under `key`) unless it was yielded in this phase or is already queued.
+        private mutating func enqueue(_ packet: Packet, key: String) {
+            guard !yielded.contains(key), queued.insert(key).inserted else { return }
+            ready.append((key, packet))
         }
 
-        /// The packet of an event when it is still ready for this agent; `nil` once claimed
-        /// by someone, moved on, or deleted.
-        private func readyPacket(_ id: UUID) async throws -> Packet? {
+        /// The packet of an event, with its readiness key, when it is still ready for this
+        /// agent; `nil` once claimed by someone, moved on, or deleted.
+        private func readyPacket(_ id: UUID) async throws -> (key: String, packet: Packet)? {
             do {
                 let packet = try await client.getPacket(packetId: id)
-                return packet.metadata.targetAgent.id == agentID && HandoffReadiness.key(of: packet) != nil ? packet : nil
+                guard packet.metadata.targetAgent.id == agentID, let key = HandoffReadiness.key(of: packet) else { return nil }
+                return (key, packet)
             } catch let error as HandoffRailError where error.kind == .notFound {
                 return nil
             }
