@@ -43,11 +43,7 @@ struct RuleClaimPathsHTTPTests {
 
     @Test("PATCH status claimed is refused with 409 rule_blocked until the condition holds")
     func patchToClaimed() async throws {
-        let server = try await ClientTestServer.make()
-        let agentKey = try await server.makeKey(role: .agent)
-        try await server.withLiveServer { url in
-            let admin = HandoffRailClient(baseURL: url, apiKey: ClientTestServer.adminKey)
-            let agent = HandoffRailClient(baseURL: url, apiKey: agentKey)
+        try await RulesLiveServer.run { url, admin, agent in
             _ = try await admin.createRule(Self.refundsNeedApproval)
             let packet = try await admin.createPacket(Self.refund())
 
@@ -67,11 +63,7 @@ struct RuleClaimPathsHTTPTests {
 
     @Test("PATCH to awaiting_human then respond: the response is the first claim and is blocked until approved")
     func respondBeforeAnyClaim() async throws {
-        let server = try await ClientTestServer.make()
-        let agentKey = try await server.makeKey(role: .agent)
-        try await server.withLiveServer { url in
-            let admin = HandoffRailClient(baseURL: url, apiKey: ClientTestServer.adminKey)
-            let agent = HandoffRailClient(baseURL: url, apiKey: agentKey)
+        try await RulesLiveServer.run { url, admin, agent in
             _ = try await admin.createRule(Self.refundsNeedApproval)
             let packet = try await admin.createPacket(Self.refund())
             let waiting = try await agent.updatePacket(packetId: packet.id, body: PacketUpdate(
@@ -94,11 +86,7 @@ struct RuleClaimPathsHTTPTests {
 
     @Test("a HITL response to a packet an agent had claimed is not blocked")
     func respondAfterClaim() async throws {
-        let server = try await ClientTestServer.make()
-        let agentKey = try await server.makeKey(role: .agent)
-        try await server.withLiveServer { url in
-            let admin = HandoffRailClient(baseURL: url, apiKey: ClientTestServer.adminKey)
-            let agent = HandoffRailClient(baseURL: url, apiKey: agentKey)
+        try await RulesLiveServer.run { url, admin, agent in
             let packet = try await admin.createPacket(Self.refund())
             _ = try await agent.claimPacket(packetId: packet.id, body: ClaimRequest(agentId: "billing", agentName: "Billing"))
             _ = try await agent.updatePacket(packetId: packet.id, body: PacketUpdate(

@@ -15,11 +15,7 @@ struct RuleMetricsHTTPTests {
 
     @Test("a forced transfer counts once per committed packet, a refused claim once per refusal")
     func countsByAction() async throws {
-        let server = try await ClientTestServer.make()
-        let agentKey = try await server.makeKey(role: .agent)
-        try await server.withLiveServer { url in
-            let admin = HandoffRailClient(baseURL: url, apiKey: ClientTestServer.adminKey)
-            let agent = HandoffRailClient(baseURL: url, apiKey: agentKey)
+        try await RulesLiveServer.run { url, admin, agent in
             let before = try await Self.counts(at: url)
             _ = try await admin.createRule(HandoffRuleCreate(
                 name: "vip-to-senior", match: HandoffRuleMatch(targetAgent: "billing"),
