@@ -12,11 +12,15 @@ import SystemPackage
 /// a full pipe), awaited without blocking a thread.
 ///
 /// It is started by swift-subprocess, not Foundation's `Process`: on Linux `Process.run()`
-/// copies whole `dirent`s while listing `/proc/self/fd`, which reads past the listing's buffer
-/// and crashed the test run once ~1,400 descriptors were open (every suite runs in parallel).
+/// copies a fixed 256 bytes of every `/proc/self/fd` entry's name, which reads past the
+/// listing's buffer once it is full, and crashed the test run with ~1,400 descriptors open
+/// (every suite runs in parallel).
 ///
-/// If the owner forgets to stop it (a test threw early), `deinit` kills it so no process
-/// outlives the test run.
+/// swift-subprocess runs a child inside one call's scope, but these children outlive the call
+/// that starts them (a server runs across a whole test), so that scope lives in a task owned
+/// by this object. The task ends when the child is reaped: `waitForExit` awaits it, and if the
+/// owner forgets to stop the child (a test threw early), `deinit` kills it, so neither the
+/// task nor the process outlives the test run.
 final class ChildProcess: Sendable {
     /// Why waiting failed.
     struct TimedOut: Error, CustomStringConvertible {
