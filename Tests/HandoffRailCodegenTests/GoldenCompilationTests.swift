@@ -42,7 +42,7 @@ struct GoldenCompilationTests {
         // test process with many descriptors open (see the CLI tests' `ChildProcess`).
         let result = try await Subprocess.run(
             .name("swiftc"), arguments: Arguments(["-typecheck", "-swift-version", "6", "-module-name", "GoldenModels", "-package-name", "GoldenModels"] + files),
-            output: .string(limit: 1 << 20), error: .combinedWithOutput)
+            output: .string(limit: 64 << 20), error: .combinedWithOutput)
         #expect(result.terminationStatus == .exited(0), "\(feature) does not compile:\n\(result.standardOutput.prefix(4000))")
     }
 }

@@ -29,12 +29,6 @@ final class ChildProcess: Sendable {
         var description: String { "\(command) did not exit within \(seconds) s (killed)" }
     }
 
-    /// Why the child could not be started.
-    struct LaunchFailure: Error, CustomStringConvertible {
-        var command: String
-        var description: String { "\(command) could not be started" }
-    }
-
     /// The child's process id.
     let processIdentifier: pid_t
     /// Where stdout goes.
@@ -63,7 +57,7 @@ final class ChildProcess: Sendable {
         let streams = try StandardStreams(input: inputPath, output: FilePath(stdoutURL.path), error: FilePath(stderrURL.path))
         let reaped = ReapedFlag()
         self.reaped = reaped
-        let started = AsyncThrowingStream<pid_t, any Error>.makeStream()
+        let launch = LaunchReport()
         termination = Task {
             defer { reaped.set() }
             do {
@@ -75,21 +69,20 @@ final class ChildProcess: Sendable {
                     output: .fileDescriptor(streams.output, closeAfterSpawningProcess: true),
                     error: .fileDescriptor(streams.error, closeAfterSpawningProcess: true)
                 ) { execution in
-                    started.continuation.yield(execution.processIdentifier.value)
-                    started.continuation.finish()
+                    launch.report(.success(execution.processIdentifier.value))
                 }
                 switch result.terminationStatus {
                 case .exited(let code): return code
                 case .signaled(let signal): return 128 + signal
                 }
             } catch {
-                started.continuation.finish(throwing: error)
+                launch.report(.failure(error))
                 throw error
             }
         }
-        var startedIterator = started.stream.makeAsyncIterator()
-        guard let processIdentifier = try await startedIterator.next() else { throw LaunchFailure(command: commandLine) }
-        self.processIdentifier = processIdentifier
+        // Not cut short by cancellation: once the spawn has started, this object must exist to
+        // own (and, in `deinit`, kill) the child.
+        processIdentifier = try await launch.processIdentifier()
     }
 
     deinit {
@@ -111,7 +104,9 @@ final class ChildProcess: Sendable {
         let status = try await withThrowingTaskGroup(of: Int32?.self) { group in
             group.addTask { try await termination.value }
             group.addTask { [self] in
-                try await Task.sleep(for: .seconds(timeout))
+                // Also when the wait is cancelled: the group cannot end before the child does.
+                // Once the child is reaped, `send` does nothing.
+                try? await Task.sleep(for: .seconds(timeout))
                 send(SIGKILL)
                 return nil
             }
@@ -121,6 +116,7 @@ final class ChildProcess: Sendable {
         }
         guard let status else {
             _ = try? await termination.value
+            try Task.checkCancellation()
             throw TimedOut(command: commandLine, seconds: timeout)
         }
         return status
@@ -154,6 +150,47 @@ private struct StandardStreams: Sendable {
             try? self.input.close()
             try? self.output.close()
             throw error
+        }
+    }
+}
+
+/// The child's pid, or why it could not be started, handed from the task that runs it to
+/// `init`; reported once, awaited once.
+private final class LaunchReport: Sendable {
+    private enum State {
+        case pending
+        case awaited(CheckedContinuation<pid_t, any Error>)
+        case reported(Result<pid_t, any Error>)
+    }
+
+    private let state = Mutex(State.pending)
+
+    /// Records the outcome (only the first report counts) and wakes the waiter, if any.
+    func report(_ outcome: Result<pid_t, any Error>) {
+        let waiter: CheckedContinuation<pid_t, any Error>? = state.withLock { state in
+            switch state {
+            case .pending:
+                state = .reported(outcome)
+                return nil
+            case .awaited(let continuation):
+                state = .reported(outcome)
+                return continuation
+            case .reported:
+                return nil
+            }
+        }
+        waiter?.resume(with: outcome)
+    }
+
+    /// The reported pid, waiting for the report if needed.
+    func processIdentifier() async throws -> pid_t {
+        try await withCheckedThrowingContinuation { continuation in
+            let outcome: Result<pid_t, any Error>? = state.withLock { state in
+                if case .reported(let outcome) = state { return outcome }
+                state = .awaited(continuation)
+                return nil
+            }
+            if let outcome { continuation.resume(with: outcome) }
         }
     }
 }
