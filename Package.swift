@@ -242,7 +242,10 @@ let package = Package(
         ),
         .testTarget(
             name: "HandoffRailServiceTests",
-            dependencies: ["HandoffRailService", "HandoffRailModels", "HandoffRailStorage", "HandoffRailStorageSQLite"]
+            dependencies: [
+                "HandoffRailService", "HandoffRailModels", "HandoffRailStorage", "HandoffRailStorageSQLite",
+                .product(name: "MetricsTestKit", package: "swift-metrics"),
+            ]
         ),
         .testTarget(
             name: "HandoffRailStorageTests",

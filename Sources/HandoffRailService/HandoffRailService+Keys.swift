@@ -38,7 +38,7 @@ extension HandoffRailService {
                 code: "quota_exceeded", field: "max_api_keys"
             )
         }
-        ServiceMetrics.apiKeyOperation("created")
+        metrics.apiKeyOperation("created")
         logger.info("Created API key", metadata: ["tenant_id": "\(tenant.id)", "key_id": "\(key.id)", "key_prefix": "\(key.keyPrefix)"])
         return .created(key.created(plainKey: plainKey))
     }
@@ -49,7 +49,7 @@ extension HandoffRailService {
         guard !key.revoked, try await store.revokeKey(id: key.id, tenantID: caller.tenantID, at: clock.now()) else {
             throw ServiceError.conflict("API key \(key.id.uuidString.lowercased()) is already revoked", code: "already_revoked")
         }
-        ServiceMetrics.apiKeyOperation("revoked")
+        metrics.apiKeyOperation("revoked")
         logger.info("Revoked API key", metadata: ["tenant_id": "\(caller.tenantID)", "key_id": "\(key.id)"])
         return .noContent
     }
@@ -66,7 +66,7 @@ extension HandoffRailService {
         guard try await store.rotateKey(oldKeyID: old.id, tenantID: caller.tenantID, replacement: replacement, at: clock.now()) else {
             throw alreadyRevoked
         }
-        ServiceMetrics.apiKeyOperation("rotated")
+        metrics.apiKeyOperation("rotated")
         logger.info("Rotated API key", metadata: [
             "tenant_id": "\(caller.tenantID)", "old_key_id": "\(old.id)", "key_id": "\(replacement.id)",
         ])

@@ -24,6 +24,8 @@ public struct HandoffRailService: HandoffRailAPI {
     public let probes: SystemProbes
     /// "Now", to the microsecond.
     public let clock: ServiceClock
+    /// Where the business metrics go (the bootstrapped swift-metrics factory by default).
+    public let metrics: ServiceMetrics
     let logger: Logger
     /// Per-process caches (agent ids per tenant); shared by copies of the service.
     let knownAgents = KnownAgents()
@@ -38,8 +40,10 @@ public struct HandoffRailService: HandoffRailAPI {
         probes: SystemProbes = SystemProbes(),
         clock: ServiceClock = .system,
         logger: Logger = Logger(label: "handoffrail.service"),
-        commitSignal: CommitSignal = CommitSignal()
+        commitSignal: CommitSignal = CommitSignal(),
+        metrics: ServiceMetrics = ServiceMetrics()
     ) {
+        self.metrics = metrics
         self.commitSignal = commitSignal
         self.store = store
         self.configuration = configuration

@@ -3,15 +3,17 @@ import Metrics
 /// The business metrics the service reports, through the swift-metrics API only.
 ///
 /// The service does not know where metrics go: the server bootstraps swift-metrics with a
-/// Prometheus factory and exposes the families at `/metrics`; in tests without a bootstrap
-/// every call is a no-op. Names are the reference's (PROTOCOL.md "Health"), so existing
-/// dashboards keep working.
+/// Prometheus factory and exposes the families at `/metrics`; without a bootstrap every call
+/// is a no-op. A test that needs exact counts gives the service its own factory (e.g.
+/// `MetricsTestKit.TestMetrics`), which no other test shares. Names are the reference's
+/// (PROTOCOL.md "Health"), so existing dashboards keep working.
 ///
 /// ```swift
-/// ServiceMetrics.handoff(event: "created")
-/// if packet.hitl?.required == true { ServiceMetrics.hitlCheckpoint() }
+/// let metrics = ServiceMetrics()            // the bootstrapped factory, read at each call
+/// metrics.handoff(event: "created")
+/// let counted = ServiceMetrics(factory: TestMetrics())
 /// ```
-public enum ServiceMetrics {
+public struct ServiceMetrics: Sendable {
     /// Metric names, shared with the server, which registers every family up front so
     /// `/metrics` lists them even before the first sample.
     public enum Name {
@@ -26,49 +28,58 @@ public enum ServiceMetrics {
         public static let rulesApplied = "handoffrail_rules_applied_total"
     }
 
+    /// The factory given at init; `nil` means `MetricsSystem.factory` at the time of each call
+    /// (so a service made before the bootstrap still reports to it).
+    private let factory: (any MetricsFactory)?
+
+    /// Metrics reported to `factory`, or to the bootstrapped factory when `nil`.
+    public init(factory: (any MetricsFactory)? = nil) {
+        self.factory = factory
+    }
+
     /// A packet lifecycle event (`created`, `claimed`, `completed`, `expired`, …).
-    public static func handoff(event: String) {
-        Counter(label: Name.handoffs, dimensions: [("event", event)]).increment()
+    public func handoff(event: String) {
+        counter(Name.handoffs, [("event", event)]).increment()
     }
 
     /// An API key operation (`created`, `revoked`, `rotated`).
-    public static func apiKeyOperation(_ operation: String) {
-        Counter(label: Name.apiKeyOperations, dimensions: [("operation", operation)]).increment()
+    public func apiKeyOperation(_ operation: String) {
+        counter(Name.apiKeyOperations, [("operation", operation)]).increment()
     }
 
     /// A packet that asks for a human (created with `hitl.required`, or moved to `awaiting_human`).
-    public static func hitlCheckpoint() {
-        Counter(label: Name.hitlCheckpoints).increment()
+    public func hitlCheckpoint() {
+        counter(Name.hitlCheckpoints, []).increment()
     }
 
     /// A human answer recorded with `respond`.
-    public static func hitlResponse() {
-        Counter(label: Name.hitlResponses).increment()
+    public func hitlResponse() {
+        counter(Name.hitlResponses, []).increment()
     }
 
     /// The depth of a chain when a child packet is created (1 for a child of a root packet).
-    public static func chainDepth(_ depth: Int) {
-        Recorder(label: Name.chainDepth, aggregate: true).record(depth)
+    public func chainDepth(_ depth: Int) {
+        let factory = factory ?? MetricsSystem.factory
+        Recorder(label: Name.chainDepth, dimensions: [], aggregate: true, factory: factory).record(depth)
     }
 
     /// One webhook delivery attempt and its outcome (`delivered`, `failed`, `dead_letter`).
-    public static func webhookDelivery(status: String) {
-        Counter(label: Name.webhookDeliveries, dimensions: [("status", status)]).increment()
+    public func webhookDelivery(status: String) {
+        counter(Name.webhookDeliveries, [("status", status)]).increment()
     }
 
     /// The current number of dead letters.
-    public static func webhookDLQSize(_ size: Int) {
-        Gauge(label: Name.webhookDLQSize).record(size)
+    public func webhookDLQSize(_ size: Int) {
+        Gauge(label: Name.webhookDLQSize, dimensions: [], factory: factory ?? MetricsSystem.factory).record(size)
     }
 
     /// A handoff rule took effect: `force_transfer` for a packet committed with its new target
     /// (once per packet), `block_claim` for each refused claim.
-    public static func ruleApplied(action: String) {
-        Counter(label: Name.rulesApplied, dimensions: [("action", action)]).increment()
+    public func ruleApplied(action: String) {
+        counter(Name.rulesApplied, [("action", action)]).increment()
     }
 
-    /// The current number of packets in `status`.
-    public static func packetStatusCount(status: String, count: Int) {
-        Gauge(label: Name.packetStatusCount, dimensions: [("status", status)]).record(count)
+    private func counter(_ label: String, _ dimensions: [(String, String)]) -> Counter {
+        Counter(label: label, dimensions: dimensions, factory: factory ?? MetricsSystem.factory)
     }
 }

@@ -19,8 +19,8 @@ struct MetricsExpositionTests {
         for family in Self.families {
             #expect(before.components(separatedBy: "# TYPE \(family) ").count == 2, "\(family)")
         }
-        ServiceMetrics.handoff(event: "exposition_test")
-        ServiceMetrics.chainDepth(3)
+        ServiceMetrics().handoff(event: "exposition_test")
+        ServiceMetrics().chainDepth(3)
         let after = HandoffRailMetrics.exposition()
         #expect(after.contains(#"handoffrail_handoffs_total{event="exposition_test"} 1"#))
         #expect(after.contains("handoffrail_chain_depth_count"))

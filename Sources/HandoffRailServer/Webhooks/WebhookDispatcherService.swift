@@ -37,7 +37,7 @@ public struct WebhookDispatcherService: Service, CustomStringConvertible {
         let dispatcher = WebhookDispatcher(
             store: service.store, sender: AsyncHTTPClientWebhookSender(client: client),
             policy: WebhookTargetPolicy(allowPrivateTargets: service.configuration.allowPrivateWebhookTargets),
-            configuration: configuration, clock: service.clock, logger: logger)
+            configuration: configuration, clock: service.clock, metrics: service.metrics, logger: logger)
         let stop = StopSignal()
         logger.info("Webhook dispatcher started", metadata: ["retry_schedule": "\(configuration.retrySchedule)"])
         await withGracefulShutdownHandler {

@@ -35,7 +35,7 @@ extension HandoffRailService {
                 try PacketLifecycle.checkTransition(from: packet.status, to: .claimed)
             }
             // Block rules see the packet as stored in the revision this claim commits against.
-            try Self.checkClaimRules(rules, packet: packet)
+            try checkClaimRules(rules, packet: packet)
             let previous = packet.status
             packet.metadata.targetAgent = TargetAgentInfo(id: request.agentId, name: request.agentName, framework: request.framework)
             Self.enter(.claimed, packet: &packet, now: now)
@@ -46,7 +46,7 @@ extension HandoffRailService {
             recorder.record(.claimed, actor: "agent:\(request.agentId)", details: details, event: .packetClaimed)
             return recorder
         }
-        ServiceMetrics.handoff(event: "claimed")
+        metrics.handoff(event: "claimed")
         knownAgents.insert([request.agentId], for: caller.tenantID)
         return packet
     }

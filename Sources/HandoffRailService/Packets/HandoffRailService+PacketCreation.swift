@@ -100,7 +100,7 @@ extension HandoffRailService {
                     )
                     noteCreated([child], forcedTransfers: routed.forced == nil ? 0 : 1, caller: caller)
                     // Metrics only: the child is committed, a failed lookup must not fail the answer.
-                    if let depth = try? await chainDepth(of: child, caller: caller) { ServiceMetrics.chainDepth(depth) }
+                    if let depth = try? await chainDepth(of: child, caller: caller) { metrics.chainDepth(depth) }
                     return child
                 } catch let error as StoreError where error.code == .revisionConflict && attempt < Self.maximumCommitAttempts {
                     continue
@@ -145,10 +145,10 @@ extension HandoffRailService {
     /// Metrics and caches after packets were committed; `forcedTransfers` of them were
     /// re-routed by a `force_transfer` rule.
     func noteCreated(_ packets: [Packet], forcedTransfers: Int = 0, caller: APICaller) {
-        for _ in 0..<forcedTransfers { ServiceMetrics.ruleApplied(action: HandoffRuleActionType.forceTransfer.rawValue) }
+        for _ in 0..<forcedTransfers { metrics.ruleApplied(action: HandoffRuleActionType.forceTransfer.rawValue) }
         for packet in packets {
-            ServiceMetrics.handoff(event: "created")
-            if packet.hitl?.required == true { ServiceMetrics.hitlCheckpoint() }
+            metrics.handoff(event: "created")
+            if packet.hitl?.required == true { metrics.hitlCheckpoint() }
             knownAgents.insert([packet.metadata.sourceAgent.id, packet.metadata.targetAgent.id], for: caller.tenantID)
         }
     }

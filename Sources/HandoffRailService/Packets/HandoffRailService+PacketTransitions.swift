@@ -25,7 +25,7 @@ extension HandoffRailService {
                 tier: caller.tier
             ))
         }
-        if update.status != nil { ServiceMetrics.handoff(event: packet.status.rawValue) }
+        if update.status != nil { metrics.handoff(event: packet.status.rawValue) }
         return .ok(packet)
     }
 
@@ -45,7 +45,7 @@ extension HandoffRailService {
             var changedFields: [JSONValue] = []
             if let status = update.status, status != previousStatus {
                 try PacketLifecycle.checkTransition(from: previousStatus, to: status)
-                if status == .claimed { try Self.checkClaimRules(rules, packet: stored.packet) }
+                if status == .claimed { try checkClaimRules(rules, packet: stored.packet) }
                 Self.enter(status, packet: &packet, now: now)
             }
             if let context = update.context {
@@ -105,7 +105,7 @@ extension HandoffRailService {
             recorder.record(.expired, actor: Self.keyActor(caller), details: ["from": .string(previous.rawValue), "reason": "deleted"], event: .packetExpired)
             return recorder
         }
-        ServiceMetrics.handoff(event: "expired")
+        metrics.handoff(event: "expired")
         return .noContent
     }
 
@@ -128,7 +128,7 @@ extension HandoffRailService {
             }
             // A packet no agent has claimed yet: the response is its first claim, so the block
             // rules apply (else PATCH → awaiting_human + respond would bypass them).
-            if packet.metadata.claimedAt == nil { try Self.checkClaimRules(rules, packet: packet) }
+            if packet.metadata.claimedAt == nil { try checkClaimRules(rules, packet: packet) }
             var hitl = packet.hitl ?? HitlCheckpoint(required: true, reason: "Human response requested")
             hitl.response = response.response
             hitl.respondedBy = response.respondedBy
@@ -143,7 +143,7 @@ extension HandoffRailService {
             recorder.emit(.packetClaimed)
             return recorder
         }
-        ServiceMetrics.hitlResponse()
+        metrics.hitlResponse()
         return .ok(packet)
     }
 
@@ -184,7 +184,7 @@ extension HandoffRailService {
                     recorder.record(.completed, actor: Self.keyActor(caller), details: ["from": .string(previous.rawValue), "batch": true], event: .packetCompleted)
                     return recorder
                 }
-                ServiceMetrics.handoff(event: "completed")
+                metrics.handoff(event: "completed")
                 completed.append(packet)
             } catch let error as any APIErrorConvertible where error.statusCode < 500 {
                 errors.append(BatchItemError(packetId: rawID, error: error.detail))

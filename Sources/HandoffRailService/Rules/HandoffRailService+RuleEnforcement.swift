@@ -32,9 +32,9 @@ extension HandoffRailService {
 
     /// The claim-time rules: throws ``RuleBlockedClaim`` while a `block_claim` rule applies to
     /// the packet as stored and its release condition does not hold yet.
-    static func checkClaimRules(_ rules: RuleEvaluator, packet: Packet) throws {
-        guard !rules.blockClaimRules.isEmpty, let block = rules.claimBlock(for: try ruleView(of: packet)) else { return }
-        ServiceMetrics.ruleApplied(action: HandoffRuleActionType.blockClaim.rawValue)
+    func checkClaimRules(_ rules: RuleEvaluator, packet: Packet) throws {
+        guard !rules.blockClaimRules.isEmpty, let block = rules.claimBlock(for: try Self.ruleView(of: packet)) else { return }
+        metrics.ruleApplied(action: HandoffRuleActionType.blockClaim.rawValue)
         throw RuleBlockedClaim(block: block, currentTarget: packet.metadata.targetAgent)
     }
 

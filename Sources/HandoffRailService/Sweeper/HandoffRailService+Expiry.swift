@@ -41,7 +41,7 @@ extension HandoffRailService {
         } catch let error as StoreError where error.code == .revisionConflict {
             return false
         }
-        ServiceMetrics.handoff(event: "expired")
+        metrics.handoff(event: "expired")
         return true
     }
 }

@@ -26,6 +26,8 @@ package struct WebhookDispatcher: Sendable {
     package let policy: WebhookTargetPolicy
     package let configuration: WebhookDispatcherConfiguration
     package let clock: ServiceClock
+    /// Where delivery outcomes and the dead-letter count are reported.
+    package let metrics: ServiceMetrics
     let logger: Logger
 
     package init(
@@ -34,8 +36,10 @@ package struct WebhookDispatcher: Sendable {
         policy: WebhookTargetPolicy,
         configuration: WebhookDispatcherConfiguration = WebhookDispatcherConfiguration(),
         clock: ServiceClock = .system,
+        metrics: ServiceMetrics = ServiceMetrics(),
         logger: Logger = Logger(label: "handoffrail.webhooks")
     ) {
+        self.metrics = metrics
         self.store = store
         self.sender = sender
         self.policy = policy
@@ -65,7 +69,7 @@ package struct WebhookDispatcher: Sendable {
 
     /// Reports the current dead-letter count to `handoffrail_webhook_dlq_size`.
     package func refreshDeadLetterGauge() async throws {
-        ServiceMetrics.webhookDLQSize(try await store.deadLetterCount())
+        metrics.webhookDLQSize(try await store.deadLetterCount())
     }
 
     /// Sends one delivery and records the outcome. When recording fails (the database is
@@ -86,7 +90,7 @@ package struct WebhookDispatcher: Sendable {
         case .retry: DeliveryStatus.failed.rawValue
         case .deadLetter: DeliveryStatus.deadLetter.rawValue
         }
-        ServiceMetrics.webhookDelivery(status: status)
+        metrics.webhookDelivery(status: status)
         var metadata: Logger.Metadata = [
             "delivery_id": "\(delivery.id)", "hook_id": "\(delivery.hookID)", "tenant_id": "\(delivery.tenantID)",
             "attempt": "\(delivery.attempts + 1)", "outcome": "\(status)",

@@ -12,13 +12,14 @@ struct PacketTestBench {
     let tenantID: String
     let tier: Tier
 
-    init(tier: Tier = .business, configuration: ServiceConfiguration = ServiceConfiguration(), clock: ServiceClock = .system) async throws {
+    init(tier: Tier = .business, configuration: ServiceConfiguration = ServiceConfiguration(), clock: ServiceClock = .system,
+         metrics: ServiceMetrics = ServiceMetrics()) async throws {
         store = try SQLiteStore.temporary()
         tenantID = "tenant-\(UUID().uuidString.prefix(8).lowercased())"
         self.tier = tier
         let now = Date()
         try await store.insertTenant(Tenant(id: tenantID, name: tenantID, tier: tier, createdAt: now, updatedAt: now))
-        service = HandoffRailService(store: store, configuration: configuration, clock: clock)
+        service = HandoffRailService(store: store, configuration: configuration, clock: clock, metrics: metrics)
     }
 
     func caller(_ role: Role = .admin, tenantID: String? = nil) -> APICaller {
