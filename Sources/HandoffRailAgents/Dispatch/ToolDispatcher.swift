@@ -99,11 +99,11 @@ public struct ToolDispatcher: Sendable {
         let response: TransportResponse
         do {
             response = try await client.send(request)
-        } catch let error as HandoffRailError {
-            throw .api(prepared.tool.name, error)
+        } catch is CancellationError {
+            throw .api(prepared.tool.name, HandoffRailError(kind: .connection, operationID: prepared.tool.operationID, reason: "the call was cancelled"))
         } catch {
-            let reason = error is CancellationError ? "the call was cancelled" : String(describing: error)
-            throw .api(prepared.tool.name, HandoffRailError(kind: .connection, operationID: prepared.tool.operationID, reason: reason))
+            // The client's own mapping: a HandoffRailError as it is, a timeout as `.timeout`.
+            throw .api(prepared.tool.name, HandoffRailError.transport(error, operationID: prepared.tool.operationID))
         }
         return try ToolResponseDecoder.decode(response, tool: prepared.tool)
     }
