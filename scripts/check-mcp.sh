@@ -28,21 +28,13 @@ else
     python=.venv-mcp/bin/python
 fi
 
-if [ -n "${HANDOFFRAIL_BIN:-}" ]; then
-    bin=$HANDOFFRAIL_BIN
-else
-    step "Building handoffrail (debug)"
-    swift build --product handoffrail
-    bin="$(swift build --show-bin-path)/handoffrail"
-fi
-[ -x "$bin" ] || { echo "no executable at $bin" >&2; exit 1; }
-case "$bin" in /*) ;; *) bin="$PWD/$bin" ;; esac
+# shellcheck source=scripts/lib/local-server.sh
+. scripts/lib/local-server.sh
+use_debug_binary
 
 workdir=$(mktemp -d "${TMPDIR:-/tmp}/handoffrail-mcp-check.XXXXXX")
 log="$workdir/server.log"
 server_pid=""
-# shellcheck source=scripts/lib/local-server.sh
-. scripts/lib/local-server.sh
 trap stop_local_server_and_clean EXIT
 trap 'exit 130' INT TERM
 

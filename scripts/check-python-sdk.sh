@@ -22,14 +22,9 @@ step "Python SDK (handoffrail-sdk 0.3.0) in .venv"
 if [ ! -x .venv/bin/python ]; then python3 -m venv .venv; fi
 .venv/bin/pip install --quiet --disable-pip-version-check "handoffrail-sdk==0.3.0" websockets
 
-if [ -n "${HANDOFFRAIL_BIN:-}" ]; then
-    bin=$HANDOFFRAIL_BIN
-else
-    step "Building handoffrail (debug)"
-    swift build --product handoffrail
-    bin="$(swift build --show-bin-path)/handoffrail"
-fi
-[ -x "$bin" ] || { echo "no executable at $bin" >&2; exit 1; }
+# shellcheck source=scripts/lib/local-server.sh
+. scripts/lib/local-server.sh
+use_debug_binary
 
 workdir=$(mktemp -d "${TMPDIR:-/tmp}/handoffrail-sdk-check.XXXXXX")
 log="$workdir/server.log"
@@ -42,8 +37,6 @@ cleanup() {
 }
 trap cleanup EXIT
 trap 'exit 130' INT TERM
-# shellcheck source=scripts/lib/local-server.sh
-. scripts/lib/local-server.sh
 
 step "Starting handoffrail serve (free local port, fresh database)"
 start_local_server 100000 100000 || { show_log; exit 1; }

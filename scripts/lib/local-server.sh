@@ -1,11 +1,27 @@
 # Sourced by check-python-sdk.sh, check-mcp.sh and benchmark.sh (not run on its own).
 #
+# use_debug_binary
+#   Sets bin to $HANDOFFRAIL_BIN when given, else builds the debug `handoffrail` and uses it;
+#   exits when there is no executable there. bin is made absolute (scenarios may change directory).
+#
 # start_local_server PER_MINUTE PER_HOUR
 #   Starts "$bin" serve on a free 127.0.0.1 port with a fresh database in "$workdir", its
 #   output in "$log", a random bootstrap admin key, the daily limit off and the given rate
 #   limits (per key per minute, per tenant per hour, every tier); waits up to 60 s for /ready.
 #   Sets port, api_key, base and server_pid (the caller's trap stops the server). Returns 1,
 #   with a one-line reason on stderr, when the server exits or is not ready in time.
+use_debug_binary() {
+    if [ -n "${HANDOFFRAIL_BIN:-}" ]; then
+        bin=$HANDOFFRAIL_BIN
+    else
+        step "Building handoffrail (debug)"
+        swift build --product handoffrail
+        bin="$(swift build --show-bin-path)/handoffrail"
+    fi
+    [ -x "$bin" ] || { echo "no executable at $bin" >&2; exit 1; }
+    case "$bin" in /*) ;; *) bin="$PWD/$bin" ;; esac
+}
+
 start_local_server() {
     local per_minute=$1 per_hour=$2
     port=$(python3 -c 'import socket; s = socket.socket(); s.bind(("127.0.0.1", 0)); print(s.getsockname()[1]); s.close()')
