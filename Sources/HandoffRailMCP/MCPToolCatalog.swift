@@ -18,7 +18,7 @@ package struct MCPToolCatalog: Sendable {
     /// The catalog of `specs`.
     package init(specs: [ToolSpec]) {
         tools = specs.map(Self.tool(for:))
-        structuredToolNames = Set(specs.filter { MCPToolEncoder.outputSchema(for: $0) != nil }.map(\.name))
+        structuredToolNames = Set(tools.filter { $0.outputSchema != nil }.map(\.name))
     }
 
     /// The SDK `Tool` for `spec`, built from ``MCPToolEncoder/encode(_:)`` so that what a
