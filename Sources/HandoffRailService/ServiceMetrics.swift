@@ -73,10 +73,10 @@ public struct ServiceMetrics: Sendable {
         Gauge(label: Name.webhookDLQSize, dimensions: [], factory: factory ?? MetricsSystem.factory).record(size)
     }
 
-    /// A handoff rule took effect: `force_transfer` for a packet committed with its new target
-    /// (once per packet), `block_claim` for each refused claim.
-    public func ruleApplied(action: String) {
-        counter(Name.rulesApplied, [("action", action)]).increment()
+    /// A handoff rule took effect `count` times: `force_transfer` for each packet committed with
+    /// its new target, `block_claim` for each refused claim.
+    public func ruleApplied(action: String, count: Int = 1) {
+        counter(Name.rulesApplied, [("action", action)]).increment(by: count)
     }
 
     private func counter(_ label: String, _ dimensions: [(String, String)]) -> Counter {

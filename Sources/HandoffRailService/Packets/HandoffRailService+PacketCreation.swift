@@ -70,6 +70,7 @@ extension HandoffRailService {
             operationID: Operations.ChainPacket.descriptor.id + ":" + input.packetId.uuidString.lowercased(),
             key: input.idempotencyKey, body: input.body, caller: caller
         ) { (idempotency: IdempotencyRecordMaker<Packet>?) -> Packet in
+            let rules = try await tenantRules(caller)
             var attempt = 0
             while true {
                 attempt += 1
@@ -83,7 +84,7 @@ extension HandoffRailService {
                 let quota = try await dailyQuota(caller: caller, now: now)
                 let routed = try await preparePacket(
                     from: create, caller: caller, now: now, dailyQuota: quota, alreadyAdmitted: [],
-                    rules: try await tenantRules(caller), knownParent: parent.packet
+                    rules: rules, knownParent: parent.packet
                 )
                 let child = routed.packet
                 let parentID = JSONValue.string(parent.packet.id.uuidString.lowercased())
@@ -145,7 +146,7 @@ extension HandoffRailService {
     /// Metrics and caches after packets were committed; `forcedTransfers` of them were
     /// re-routed by a `force_transfer` rule.
     func noteCreated(_ packets: [Packet], forcedTransfers: Int = 0, caller: APICaller) {
-        for _ in 0..<forcedTransfers { metrics.ruleApplied(action: HandoffRuleActionType.forceTransfer.rawValue) }
+        if forcedTransfers > 0 { metrics.ruleApplied(action: HandoffRuleActionType.forceTransfer.rawValue, count: forcedTransfers) }
         for packet in packets {
             metrics.handoff(event: "created")
             if packet.hitl?.required == true { metrics.hitlCheckpoint() }

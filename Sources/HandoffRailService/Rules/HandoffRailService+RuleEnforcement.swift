@@ -38,9 +38,17 @@ extension HandoffRailService {
         throw RuleBlockedClaim(block: block, currentTarget: packet.metadata.targetAgent)
     }
 
-    /// The packet as rules see it: its wire JSON.
+    /// The packet as rules see it: the parts of its wire JSON that rule variables and matches
+    /// can name (``RuleVariable/fixedPaths``, `context.custom`, the agents), so a create or claim
+    /// does not encode the conversation, decisions and actions only to drop them.
     static func ruleView(of packet: Packet) throws -> JSONValue {
-        try JSONValueEncoder().encode(packet)
+        .object([
+            "metadata": try JSONValueEncoder().encode(packet.metadata),
+            "context": .object(["summary": .string(packet.context.summary), "custom": .object(packet.context.custom)]),
+            "hitl": packet.hitl.map { .object(["required": .bool($0.required)]) } ?? .null,
+            "status": .string(packet.status.rawValue),
+            "parent_packet_id": packet.parentPacketId.map { .string($0.uuidString.lowercased()) } ?? .null,
+        ])
     }
 }
 

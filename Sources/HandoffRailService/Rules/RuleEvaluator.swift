@@ -20,19 +20,19 @@ import HandoffRailModels
 /// ```
 struct RuleEvaluator: Sendable {
     /// Enabled `force_transfer` rules in evaluation order.
-    let forceTransferRules: [HandoffRule]
+    let forceTransferRules: [PreparedRule]
     /// Enabled `block_claim` rules in evaluation order.
-    let blockClaimRules: [HandoffRule]
+    let blockClaimRules: [PreparedRule]
 
     /// An evaluator with no rules.
     static let empty = RuleEvaluator(rules: [])
 
-    /// Keeps the enabled rules, split by kind, in evaluation order (built once per load of the
-    /// tenant's rules, not per request).
+    /// Keeps the enabled rules, split by kind, in evaluation order, their variables parsed
+    /// (built once per load of the tenant's rules, not per request).
     init(rules: [HandoffRule]) {
-        let enabled = rules.filter(\.enabled).sorted(by: Self.evaluatesBefore)
-        forceTransferRules = enabled.filter { $0.action.type == .forceTransfer }
-        blockClaimRules = enabled.filter { $0.action.type == .blockClaim }
+        let enabled = rules.filter(\.enabled).sorted(by: Self.evaluatesBefore).map(PreparedRule.init)
+        forceTransferRules = enabled.filter { $0.rule.action.type == .forceTransfer }
+        blockClaimRules = enabled.filter { $0.rule.action.type == .blockClaim }
     }
 
     /// The evaluation order: `order`, then `created_at`, then `id` (lowercase text).
@@ -44,47 +44,57 @@ struct RuleEvaluator: Sendable {
 
     /// The winning `force_transfer` rule for a packet being created, and where it routes it.
     func forcedTransfer(for packet: JSONValue) -> ForcedTransfer? {
-        guard let rule = forceTransferRules.first(where: { Self.applies($0, to: packet) }), let target = rule.action.targetAgent else {
+        guard let prepared = forceTransferRules.first(where: { $0.matches(packet) && ($0.conditionHolds(in: packet) ?? true) }),
+              let target = prepared.rule.action.targetAgent
+        else {
             return nil
         }
         return ForcedTransfer(
-            rule: rule, target: TargetAgentInfo(id: target.id, name: target.name ?? target.id, framework: target.framework))
+            rule: prepared.rule, target: TargetAgentInfo(id: target.id, name: target.name ?? target.id, framework: target.framework))
     }
 
     /// The `block_claim` rule refusing a claim: the first, in evaluation order, whose `match`
     /// applies to the packet and whose release `condition` does not hold yet. A rule without
     /// a condition (refused when written; only possible for older rows) never releases.
     func claimBlock(for packet: JSONValue) -> ClaimBlock? {
-        let blocking = blockClaimRules.first { rule in
-            Self.matches(rule.match, packet: packet) && !(rule.condition.map { Self.holds($0, packet: packet) } ?? false)
+        guard let prepared = blockClaimRules.first(where: { $0.matches(packet) && !($0.conditionHolds(in: packet) ?? false) }) else {
+            return nil
         }
-        guard let rule = blocking else { return nil }
-        return ClaimBlock(rule: rule, reason: rule.action.reason ?? "Blocked by rule \(rule.name)")
+        return ClaimBlock(rule: prepared.rule, reason: prepared.rule.action.reason ?? "Blocked by rule \(prepared.rule.name)")
     }
 
-    /// Whether a rule's `match` and `condition` hold for a packet (enabled or not).
-    static func applies(_ rule: HandoffRule, to packet: JSONValue) -> Bool {
-        matches(rule.match, packet: packet) && (rule.condition.map { holds($0, packet: packet) } ?? true)
-    }
+    /// A rule with its condition's variables parsed once.
+    struct PreparedRule: Sendable {
+        let rule: HandoffRule
+        /// The condition's comparisons, each with its variable; nil for a variable this build
+        /// does not support (only possible for rows written by a newer build), which is false.
+        let comparisons: [(variable: RuleVariable?, comparison: HandoffRuleComparison)]
 
-    static func matches(_ match: HandoffRuleMatch, packet: JSONValue) -> Bool {
-        if let source = match.sourceAgent, packet["metadata"]?["source_agent"]?["id"] != .string(source) { return false }
-        if let target = match.targetAgent, packet["metadata"]?["target_agent"]?["id"] != .string(target) { return false }
-        return true
-    }
-
-    /// `and`: every comparison holds; `or`: at least one does. A comparison naming an
-    /// unsupported variable (only possible for rows written by a newer build) is false.
-    static func holds(_ condition: HandoffRuleCondition, packet: JSONValue) -> Bool {
-        let results = condition.comparisons.lazy.map { comparison -> Bool in
-            guard let variable = RuleVariable(parsing: comparison.variable) else { return false }
-            return RuleComparisonEvaluator.holds(
-                comparison.op, actual: variable.resolve(in: packet), expected: comparison.value, priorityOrder: variable.isPriority)
+        init(_ rule: HandoffRule) {
+            self.rule = rule
+            comparisons = rule.condition?.comparisons.map { (RuleVariable(parsing: $0.variable), $0) } ?? []
         }
-        switch condition.operator {
-        case .and: return results.allSatisfy { $0 }
-        case .or: return results.contains(true)
-        case .undocumented: return false
+
+        /// Whether the rule's `match` (source and target agent ids) holds.
+        func matches(_ packet: JSONValue) -> Bool {
+            if let source = rule.match.sourceAgent, packet["metadata"]?["source_agent"]?["id"] != .string(source) { return false }
+            if let target = rule.match.targetAgent, packet["metadata"]?["target_agent"]?["id"] != .string(target) { return false }
+            return true
+        }
+
+        /// `and`: every comparison holds; `or`: at least one does; nil without a condition.
+        func conditionHolds(in packet: JSONValue) -> Bool? {
+            guard let condition = rule.condition else { return nil }
+            let results = comparisons.lazy.map { variable, comparison -> Bool in
+                guard let variable else { return false }
+                return RuleComparisonEvaluator.holds(
+                    comparison.op, actual: variable.resolve(in: packet), expected: comparison.value, priorityOrder: variable.isPriority)
+            }
+            switch condition.operator {
+            case .and: return results.allSatisfy { $0 }
+            case .or: return results.contains(true)
+            case .undocumented: return false
+            }
         }
     }
 }
