@@ -6,11 +6,9 @@ import HandoffRailModels
 /// parameters (percent-encoded), query parameters, headers, and the JSON body made of the
 /// body arguments and the identity members.
 enum ToolRequestBuilder {
-    /// Operations that create a resource and honour `Idempotency-Key` (the client adds one
-    /// per call; ``ToolDispatcher/call(_:arguments:idempotencyKey:)`` may choose it).
-    static let creatingOperations: Set<String> = ["createPacket", "batchCreatePackets", "chainPacket"]
-
-    static func isCreating(_ tool: ToolSpec) -> Bool { creatingOperations.contains(tool.operationID) }
+    /// Whether the tool creates a resource and honours `Idempotency-Key`: the client's own list
+    /// (it adds a key per call; ``ToolDispatcher/call(_:arguments:idempotencyKey:)`` may choose it).
+    static func isCreating(_ tool: ToolSpec) -> Bool { RetryPolicy.keyedOperations.contains(tool.operationID) }
 
     static func request(for tool: ToolSpec, arguments: [String: JSONValue]) throws(ToolCallError) -> ClientRequest {
         let descriptor = OperationDescriptor(

@@ -16,9 +16,7 @@ enum SchemaPointer {
     /// The keys of a local reference: `#/` then percent-decoded, `~1`/`~0`-unescaped tokens
     /// (the SDK's `resolve_ref`); `nil` for anything else.
     static func tokens(ofFragment ref: String) -> [String]? {
-        guard ref.hasPrefix("#/"), let decoded = String(ref.dropFirst(2)).removingPercentEncoding else { return nil }
-        return decoded.split(separator: "/", omittingEmptySubsequences: false).map {
-            $0.replacingOccurrences(of: "~1", with: "/").replacingOccurrences(of: "~0", with: "~")
-        }
+        guard ref.hasPrefix("#/"), let decoded = String(ref.dropFirst()).removingPercentEncoding else { return nil }
+        return JSONPointer.tokens(decoded)
     }
 }

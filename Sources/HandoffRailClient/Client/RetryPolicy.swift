@@ -6,7 +6,7 @@ import Foundation
 /// 502/503/504 for idempotent requests — GET, HEAD, PUT, DELETE, OPTIONS, or any request
 /// carrying an `Idempotency-Key`, which the server deduplicates — and 429 for every request,
 /// since a rate-limited request was refused before it ran.
-struct RetryPolicy: Sendable {
+package struct RetryPolicy: Sendable {
     var maxRetries: Int
     var baseDelay: TimeInterval
     var maxRetryAfter: TimeInterval
@@ -23,7 +23,7 @@ struct RetryPolicy: Sendable {
     static let retriedStatuses: Set<Int> = [502, 503, 504]
     /// Creating operations whose `Idempotency-Key` the server honours: the client adds a key
     /// to them when the caller gave none, so their retries never create twice.
-    static let keyedOperations: Set<String> = ["createPacket", "batchCreatePackets", "chainPacket"]
+    package static let keyedOperations: Set<String> = ["createPacket", "batchCreatePackets", "chainPacket"]
 
     /// Whether repeating `request` cannot apply it twice.
     static func isIdempotent(_ request: TransportRequest) -> Bool {

@@ -8,7 +8,7 @@ import Foundation
 /// ```
 package enum JSONPointer {
     /// The unescaped reference tokens of `pointer`, or `nil` if it is neither empty nor starts with `/`.
-    static func tokens(_ pointer: String) -> [String]? {
+    package static func tokens(_ pointer: String) -> [String]? {
         if pointer.isEmpty { return [] }
         guard pointer.hasPrefix("/") else { return nil }
         return pointer.dropFirst().split(separator: "/", omittingEmptySubsequences: false).map { token in
