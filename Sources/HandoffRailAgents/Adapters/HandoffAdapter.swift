@@ -82,6 +82,12 @@ public struct HandoffAdapter<Codec: ConversationCodec>: Sendable {
     /// its target resolved through ``targets``, the conversation from `native` when given.
     public func packetCreate(from intent: HandoffIntent, conversation native: JSONValue? = nil, details: HandoffDetails = HandoffDetails()) throws -> PacketCreate {
         let turns = try native.map { json throws(ConversationCodecError) in try codec.extract(json) } ?? []
+        return packetCreate(from: intent, turns: turns, transcript: native, details: details)
+    }
+
+    /// The create request for `intent` from turns already extracted from `native`
+    /// (``handle(native:details:)`` extracts a transcript once for all its intents).
+    private func packetCreate(from intent: HandoffIntent, turns: [ContextEntry], transcript native: JSONValue?, details: HandoffDetails) -> PacketCreate {
         var create = intent.packetCreate(from: identity, conversation: turns)
         if let target = targets[intent.targetAgent] { create.metadata.targetAgent = target }
         if let native, details.attachTranscript {
@@ -141,12 +147,14 @@ public struct HandoffAdapter<Codec: ConversationCodec>: Sendable {
     public func handle(native: JSONValue, details: HandoffDetails = HandoffDetails()) async throws -> [Packet] {
         let found = try intents(in: native).filter { !$0.wasIgnoredByOpenAIAgents }
         guard !found.isEmpty else { return [] }
+        let turns = try codec.extract(native)
         var packets: [Packet] = []
         for (index, intent) in found.enumerated() {
             var intentDetails = details
             intentDetails.idempotencyKey = details.idempotencyKey.map { "\($0):\(index)" }
             do {
-                packets.append(try await createHandoff(from: intent, conversation: native, details: intentDetails))
+                let create = packetCreate(from: intent, turns: turns, transcript: native, details: intentDetails)
+                packets.append(try await client.createPacket(create, idempotencyKey: intentDetails.idempotencyKey))
             } catch {
                 guard !packets.isEmpty else { throw error }
                 throw HandoffPartialFailure(created: packets, failedIntent: intent, intentCount: found.count, underlying: error)
