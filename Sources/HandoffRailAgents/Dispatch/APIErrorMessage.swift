@@ -50,13 +50,6 @@ enum APIErrorMessage {
         if case .key(let first)? = components.first, ["body", "query", "path", "header"].contains(first) {
             components = components.dropFirst()
         }
-        var path = ""
-        for component in components {
-            switch component {
-            case .key(let key): path += path.isEmpty ? key : ".\(key)"
-            case .index(let index): path += "[\(index)]"
-            }
-        }
-        return path
+        return components.readablePath
     }
 }

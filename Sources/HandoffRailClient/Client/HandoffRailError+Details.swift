@@ -121,14 +121,5 @@ extension JSONPathComponent {
 
 extension ValidationIssue {
     /// The location as one readable path: `body.actions.pending[0].id`.
-    public var locationPath: String {
-        var path = ""
-        for component in loc {
-            switch component {
-            case .key(let key): path += path.isEmpty ? key : ".\(key)"
-            case .index(let index): path += "[\(index)]"
-            }
-        }
-        return path
-    }
+    public var locationPath: String { loc.readablePath }
 }

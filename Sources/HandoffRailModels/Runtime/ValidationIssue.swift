@@ -42,6 +42,20 @@ public enum JSONPathComponent: Sendable, Hashable, Codable {
     }
 }
 
+extension Collection where Element == JSONPathComponent {
+    /// The location as one readable path: `actions.pending[0].id`.
+    package var readablePath: String {
+        var path = ""
+        for component in self {
+            switch component {
+            case .key(let key): path += path.isEmpty ? key : ".\(key)"
+            case .index(let index): path += "[\(index)]"
+            }
+        }
+        return path
+    }
+}
+
 /// One reason an instance is invalid, shaped like a pydantic v2 / FastAPI error entry.
 ///
 /// Clients of the Python services already parse `{"type", "loc", "msg", "input", "ctx"}`
